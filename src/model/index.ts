@@ -1,0 +1,4 @@
+export * from "./article.ts";
+export * from "./diagnostic.ts";
+export * from "./dump.ts";
+export * from "./slug.ts";
