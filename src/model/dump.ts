@@ -2,6 +2,17 @@ import type { Diagnostic } from "./diagnostic.ts";
 
 export type DumpFormat = "text" | "html" | "markdown";
 
+/** An editor's notes on a capture, from `seeds/<dump>.meta.yaml`. */
+export interface DumpMeta {
+  /** The day the page was captured, ISO YYYY-MM-DD: dates relative phrases ("on Saturday"). */
+  date?: string;
+  /** Where the page was captured from. */
+  url?: string;
+  /** BCP 47 language of the page, when detection should not decide. */
+  language?: string;
+  notes?: string;
+}
+
 /** A dump as read from seeds/: its bytes decoded to text, and how. Stage 1's output. */
 export interface Dump {
   /** File name within seeds/, e.g. `000_a614a29300825745.txt`. */
@@ -17,6 +28,8 @@ export interface Dump {
   encodingBy: "bom" | "utf-8" | "detected" | "declared";
   /** Decoded text with line ends normalised to `\n` (CRLF and CR both count as one line end). */
   text: string;
+  /** The sidecar `seeds/<dump>.meta.yaml`, when there is one: what the editor knows of the capture. */
+  meta?: DumpMeta;
   /** Problems met while reading (undecodable bytes, binary content …). */
   diagnostics: Diagnostic[];
 }
