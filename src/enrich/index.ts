@@ -1,20 +1,12 @@
-import type { Article, Diagnostic, Dump, ParseResult } from "../model/index.ts";
-
-export interface ParsedDump {
-  dump: Dump;
-  result: ParseResult;
-}
-
-export interface EnrichResult {
-  articles: Article[];
-  diagnostics: Diagnostic[];
-}
-
 /**
- * Stage 3: parsed dumps → article records for the whole archive: outlets normalised through the
- * registry, topics, dates, duplicates merged, related links resolved, ids and slugs assigned.
- * `dataDir` holds outlets.yaml and topics.yaml.
+ * Stage 3, enrichment: parsed dumps → article records that connect (outlets normalised, topics
+ * with aliases merged, dates, duplicates merged, related links resolved). The work lives in the
+ * modules re-exported here.
  */
-export async function enrichArchive(dumps: ParsedDump[], dataDir: string): Promise<EnrichResult> {
-  throw new Error(`enrichArchive(${dumps.length} dumps, ${dataDir}): not implemented yet`);
-}
+export { enrichArchive, enrichWithRegistries, type EnrichOptions, type EnrichResult, type ParsedDump } from "./archive.ts";
+export { loadRegistries, parseRegistry, type RegistriesLoad, DISCOVERED_TOPICS_FILE } from "./registries.ts";
+export { saveDiscoveredTopics } from "./discovered.ts";
+export { backlinks, articleUrl } from "./related.ts";
+export { escapeMarkdownText, paragraphsToMarkdown } from "./markdown-escape.ts";
+export { detectLanguage, isRightToLeft, normaliseLanguageTag } from "./language.ts";
+export type { EntityCache } from "./topics/assign.ts";

@@ -5,15 +5,15 @@
 
 /** File signatures of the binary formats most likely to land in seeds/ by mistake. */
 const MAGIC_NUMBERS: readonly { name: string; bytes: readonly number[] }[] = [
-  { name: "PNG image", bytes: [0x89, 0x50, 0x4e, 0x47] },
-  { name: "JPEG image", bytes: [0xff, 0xd8, 0xff] },
-  { name: "GIF image", bytes: [0x47, 0x49, 0x46, 0x38] },
-  { name: "PDF document", bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
-  { name: "ZIP archive (or a .docx/.xlsx/.odt)", bytes: [0x50, 0x4b, 0x03, 0x04] },
-  { name: "gzip archive", bytes: [0x1f, 0x8b] },
-  { name: "WebP/RIFF file", bytes: [0x52, 0x49, 0x46, 0x46] },
-  { name: "Word 97 document", bytes: [0xd0, 0xcf, 0x11, 0xe0] },
-  { name: "ELF executable", bytes: [0x7f, 0x45, 0x4c, 0x46] },
+  { name: "a PNG image", bytes: [0x89, 0x50, 0x4e, 0x47] },
+  { name: "a JPEG image", bytes: [0xff, 0xd8, 0xff] },
+  { name: "a GIF image", bytes: [0x47, 0x49, 0x46, 0x38] },
+  { name: "a PDF document", bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  { name: "a ZIP archive (or a .docx/.xlsx/.odt)", bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { name: "a gzip archive", bytes: [0x1f, 0x8b] },
+  { name: "a WebP/RIFF file", bytes: [0x52, 0x49, 0x46, 0x46] },
+  { name: "a Word 97 document", bytes: [0xd0, 0xcf, 0x11, 0xe0] },
+  { name: "an executable program", bytes: [0x7f, 0x45, 0x4c, 0x46] },
 ];
 
 /** The kind of binary file the bytes start like, or null. */

@@ -1,0 +1,26 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { writeFileAtomic } from "../../content/atomic.ts";
+
+/** How the live site was built, so `check` crawls dist/ the same way. Derived state: it lives in .cache/. */
+export interface LastBuild {
+  pathPrefix: string;
+  baseUrl: string | null;
+}
+
+const LAST_BUILD_FILE = "last-build.json";
+
+export async function writeLastBuild(cacheDir: string, last: LastBuild): Promise<void> {
+  await writeFileAtomic(join(cacheDir, LAST_BUILD_FILE), JSON.stringify(last) + "\n");
+}
+
+/** The last successful build's settings, or undefined when there is none (or the file is damaged). */
+export async function readLastBuild(cacheDir: string): Promise<LastBuild | undefined> {
+  try {
+    const value = JSON.parse(await readFile(join(cacheDir, LAST_BUILD_FILE), "utf8")) as Partial<LastBuild>;
+    if (typeof value.pathPrefix !== "string") return undefined;
+    return { pathPrefix: value.pathPrefix, baseUrl: typeof value.baseUrl === "string" ? value.baseUrl : null };
+  } catch {
+    return undefined;
+  }
+}

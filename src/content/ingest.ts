@@ -1,0 +1,199 @@
+import { basename, join, resolve } from "node:path";
+import type { ProjectPaths } from "../config.ts";
+import { enrichArchive, type EnrichResult, type ParsedDump } from "../enrich/index.ts";
+import type { Article, Diagnostic, Dump } from "../model/index.ts";
+import { listDumps, readDump } from "../read/index.ts";
+import { applyChanges } from "./apply.ts";
+import { parseDumpCached } from "./parse-cache.ts";
+import { displayPath } from "./paths.ts";
+import { reconcile } from "./reconcile.ts";
+import type { ContentEntry } from "./schema.ts";
+import { loadContent, type LoadedContent } from "./store.ts";
+
+export interface IngestOptions {
+  paths: ProjectPaths;
+  /** Dump files to ingest (default: every dump in seeds/). */
+  files?: readonly string[];
+  /**
+   * `all` (default) reconciles every dump given; `changed` only those whose name and sha256 no
+   * article in content/ records yet: new and changed dumps, as `build` wants.
+   */
+  mode?: "all" | "changed";
+  /** Write nothing when any error was found (`build` uses this: a failed build changes nothing). */
+  holdOnError?: boolean;
+  /** content/ as already loaded, to save reading it twice. */
+  content?: LoadedContent;
+  /** Called after each dump is read and parsed. */
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export interface DumpSummary {
+  /** The dump's path as messages show it. */
+  file: string;
+  name: string;
+  /** Articles in content/ that came from this dump, after ingest. */
+  articles: number;
+  outlets: string[];
+  warnings: number;
+  errors: number;
+  /** Whether the dump was reconciled into content/ in this run (false: unchanged, or unreadable). */
+  ingested: boolean;
+  /** Whether its parse came from the cache. */
+  cached: boolean;
+}
+
+export interface IngestResult {
+  dumps: DumpSummary[];
+  /** Every dump that was read without error, with its parse: what the site's dump pages show. */
+  parsed: ParsedDump[];
+  /** content/ after ingest (as it would be, when nothing was written because of errors). */
+  entries: ContentEntry[];
+  written: string[];
+  removed: string[];
+  /** Edited articles left as the editor had them. */
+  kept: number;
+  conflicts: number;
+  /** Everything found, from reading dumps to reading content/. */
+  diagnostics: Diagnostic[];
+  /** False when errors held the writes back. */
+  applied: boolean;
+}
+
+/** enrichArchive, as called with the articles already in content/ (its optional third argument). */
+const enrich: (dumps: ParsedDump[], dataDir: string, existing?: Article[]) => Promise<EnrichResult> = enrichArchive;
+
+interface ReadOutcome {
+  file: string;
+  display: string;
+  dump?: Dump;
+  parsed?: ParsedDump;
+  diagnostics: Diagnostic[];
+  cached: boolean;
+}
+
+async function readAndParse(file: string, paths: ProjectPaths): Promise<ReadOutcome> {
+  const display = displayPath(paths.root, resolve(file));
+  let dump: Dump;
+  try {
+    dump = await readDump(file);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { file, display, cached: false, diagnostics: [{ id: "dump-unreadable", level: "error", message: reason, file: display }] };
+  }
+  const diagnostics = [...dump.diagnostics];
+  if (diagnostics.some((d) => d.level === "error")) return { file, display, dump, diagnostics, cached: false };
+  try {
+    const { result, hit } = await parseDumpCached(dump, paths.cache);
+    diagnostics.push(...result.diagnostics);
+    return { file, display, dump, parsed: { dump, result }, diagnostics, cached: hit };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    diagnostics.push({ id: "parse-failed", level: "error", message: `the parser failed on this dump: ${reason}`, file: display });
+    return { file, display, dump, diagnostics, cached: false };
+  }
+}
+
+/**
+ * Ingest: dumps → content/. Reads and parses each dump (parses cached by sha256), enriches the
+ * new and changed ones against what content/ holds, and reconciles the result with content/
+ * without ever overwriting an editor's change (see reconcile). Unchanged input writes nothing.
+ */
+export async function ingest(options: IngestOptions): Promise<IngestResult> {
+  const { paths } = options;
+  const seedFiles = await listDumps(paths.seeds);
+  const files = options.files ?? seedFiles;
+  const content = options.content ?? (await loadContent(paths.content, { root: paths.root, cacheDir: paths.cache }));
+  const diagnostics: Diagnostic[] = [...content.diagnostics];
+
+  const outcomes: ReadOutcome[] = [];
+  for (const file of files) {
+    const outcome = await readAndParse(file, paths);
+    outcomes.push(outcome);
+    diagnostics.push(...outcome.diagnostics);
+    options.onProgress?.(outcomes.length, files.length, outcome.display);
+  }
+  const parsed = outcomes.flatMap((o) => (o.parsed ? [o.parsed] : []));
+
+  const recorded = new Set(content.entries.flatMap((e) => e.article.sources.map((s) => `${s.dump}\n${s.sha256}`)));
+  const toIngest =
+    options.mode === "changed" ? parsed.filter((p) => !recorded.has(`${p.dump.name}\n${p.dump.sha256}`)) : parsed;
+  const ingestedNames = new Set(toIngest.map((p) => p.dump.name));
+  const seedNames = new Set(seedFiles.map((f) => basename(f)));
+
+  // A dump that yields no article has nothing to enrich (its old articles, if any, are dropped below).
+  const toEnrich = toIngest.filter((p) => p.result.articles.length > 0);
+  let generated: Article[] = [];
+  if (toEnrich.length > 0) {
+    const existing = content.entries
+      .filter((e) => !e.article.sources.some((s) => ingestedNames.has(s.dump)))
+      .map((e) => e.article);
+    const enriched = await enrich(toEnrich, paths.data, existing);
+    generated = enriched.articles;
+    diagnostics.push(...enriched.diagnostics);
+  }
+
+  const display = (path: string): string => displayPath(paths.root, join(paths.content, ...path.split("/")));
+  const plan = reconcile({ generated, existing: content.entries, ingestedDumps: ingestedNames, seedDumps: seedNames, display });
+  diagnostics.push(...plan.diagnostics);
+
+  const hold = options.holdOnError === true && diagnostics.some((d) => d.level === "error");
+  const applied = hold ? { written: [], removed: [] } : await applyChanges(paths.content, plan.changes);
+  const entries = entriesAfter(content.entries, plan.changes);
+  const byDump = new Map<string, ContentEntry[]>();
+  for (const entry of entries) {
+    for (const dump of new Set(entry.article.sources.map((s) => s.dump))) {
+      const list = byDump.get(dump);
+      if (list) list.push(entry);
+      else byDump.set(dump, [entry]);
+    }
+  }
+  return {
+    dumps: outcomes.map((o) => summarize(o, byDump, ingestedNames)),
+    parsed,
+    entries,
+    written: applied.written,
+    removed: applied.removed,
+    kept: plan.kept,
+    conflicts: plan.conflicts,
+    diagnostics,
+    applied: !hold,
+  };
+}
+
+/** content/ after a plan, without reading it again. */
+function entriesAfter(before: readonly ContentEntry[], changes: ReturnType<typeof reconcile>["changes"]): ContentEntry[] {
+  const byPath = new Map(before.map((e) => [e.path, e]));
+  for (const change of changes) if (change.kind === "remove") byPath.delete(change.path);
+  for (const change of changes) {
+    if (change.kind !== "write") continue;
+    const entry: ContentEntry = {
+      path: change.path,
+      article: change.article,
+      draft: change.draft,
+      generated: change.generated,
+      edited: false,
+    };
+    byPath.set(change.path, entry);
+  }
+  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function summarize(
+  outcome: ReadOutcome,
+  byDump: ReadonlyMap<string, readonly ContentEntry[]>,
+  ingested: ReadonlySet<string>,
+): DumpSummary {
+  const name = outcome.dump?.name ?? basename(outcome.file);
+  const articles = outcome.parsed ? (byDump.get(name) ?? []) : [];
+  const outlets = [...new Set(articles.map((e) => e.article.outlet?.name ?? "unattributed"))].sort();
+  return {
+    file: outcome.display,
+    name,
+    articles: articles.length,
+    outlets,
+    warnings: outcome.diagnostics.filter((d) => d.level === "warning").length,
+    errors: outcome.diagnostics.filter((d) => d.level === "error").length,
+    ingested: outcome.parsed !== undefined && ingested.has(name),
+    cached: outcome.cached,
+  };
+}

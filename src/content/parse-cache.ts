@@ -1,0 +1,59 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Dump, ParseResult } from "../model/index.ts";
+import { parseDump } from "../parse/index.ts";
+import { writeFileAtomic } from "./atomic.ts";
+import { sourceVersion } from "./source-version.ts";
+
+/** Bump when the cache's own file layout changes. */
+const CACHE_FORMAT = 1;
+
+/** The stages whose code decides a parse result: reading (decoding) and parsing. */
+const stageFolders = ["../read/", "../parse/"].map((folder) => fileURLToPath(new URL(folder, import.meta.url)));
+
+/**
+ * The parser's version: a hash of the source of src/read/ and src/parse/ (code and vocabularies).
+ * Any change to the parser invalidates the cache by itself, so no one has to remember a bump.
+ */
+export function parserVersion(): string {
+  return `${CACHE_FORMAT}-${sourceVersion(stageFolders)}`;
+}
+
+/** The cache key of a dump: its bytes (sha256), name, editor's notes and the parser version. */
+function cacheKey(dump: Dump): string {
+  return createHash("sha256")
+    .update(JSON.stringify([parserVersion(), dump.sha256, dump.name, dump.meta ?? null]))
+    .digest("hex");
+}
+
+function isParseResult(value: unknown): value is ParseResult {
+  if (value === null || typeof value !== "object") return false;
+  const v = value as Record<string, unknown>;
+  return Array.isArray(v["articles"]) && Array.isArray(v["lines"]) && Array.isArray(v["diagnostics"]);
+}
+
+export interface CachedParse {
+  result: ParseResult;
+  /** Whether the result came from the cache. */
+  hit: boolean;
+}
+
+/**
+ * Parses a dump, or takes the result from `<cacheDir>/parse/` when this exact dump was parsed
+ * by this exact parser before. A missing or unreadable cache entry just means parsing again.
+ */
+export async function parseDumpCached(dump: Dump, cacheDir: string): Promise<CachedParse> {
+  const key = cacheKey(dump);
+  const file = join(cacheDir, "parse", key.slice(0, 2), `${key}.json`);
+  try {
+    const value: unknown = JSON.parse(await readFile(file, "utf8"));
+    if (isParseResult(value)) return { result: value, hit: true };
+  } catch {
+    // No entry (or a damaged one): parse below and write a fresh entry.
+  }
+  const result = parseDump(dump);
+  await writeFileAtomic(file, JSON.stringify(result));
+  return { result, hit: false };
+}

@@ -1,0 +1,126 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Diagnostic } from "../model/index.ts";
+import { ContentIndex } from "./content-cache.ts";
+import { parseContentFile } from "./parse-file.ts";
+import { displayPath, isReservedFolder } from "./paths.ts";
+import type { ContentEntry } from "./schema.ts";
+
+export interface LoadContentOptions {
+  /** Diagnostics name files relative to this folder (default: the content folder's parent). */
+  root?: string;
+  /**
+   * Keep a content index in this folder (the project's .cache/), so files whose text has not
+   * changed are not parsed again. Default: no index, every file is parsed.
+   */
+  cacheDir?: string;
+}
+
+export interface LoadedContent {
+  /** Every valid article file, drafts included, sorted by path. */
+  entries: ContentEntry[];
+  diagnostics: Diagnostic[];
+}
+
+/** How many files are read at once: enough to keep the disk busy, few enough for file handles. */
+const READ_CONCURRENCY = 64;
+
+/** The article files under content/, relative paths with `/`, sorted. Folders starting with `_` or `.` are skipped. */
+export async function listContentFiles(contentDir: string): Promise<string[]> {
+  const found: string[] = [];
+  async function walk(dir: string, prefix: string): Promise<void> {
+    const items = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return [];
+      throw error;
+    });
+    for (const item of items) {
+      if (isReservedFolder(item.name)) continue;
+      if (item.isDirectory()) await walk(join(dir, item.name), `${prefix}${item.name}/`);
+      // Files directly in content/ (a README) are not articles: articles live in a folder.
+      else if (item.isFile() && prefix !== "" && item.name.endsWith(".md")) found.push(`${prefix}${item.name}`);
+    }
+  }
+  await walk(contentDir, "");
+  return found.sort();
+}
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * Reads and validates every article in content/. Files with errors are left out of `entries` and
+ * reported; two files with one slug or one id are both reported (the site cannot tell them apart).
+ */
+export async function loadContent(contentDir: string, options: LoadContentOptions = {}): Promise<LoadedContent> {
+  const root = options.root ?? join(contentDir, "..");
+  const files = await listContentFiles(contentDir);
+  const diagnostics: Diagnostic[] = [];
+  const index = options.cacheDir === undefined ? undefined : await ContentIndex.open(options.cacheDir);
+  const parsed = await mapLimited(files, READ_CONCURRENCY, async (path) => {
+    const absolute = join(contentDir, ...path.split("/"));
+    const shown = displayPath(root, absolute);
+    try {
+      const text = await readFile(absolute, "utf8");
+      if (!index) return parseContentFile(text, path, shown);
+      const key = ContentIndex.keyOf(text, shown);
+      const known = index.lookup(path, key, text);
+      if (known) return known;
+      const fresh = parseContentFile(text, path, shown);
+      index.store(path, key, fresh);
+      return fresh;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return { diagnostics: [{ id: "content-file-unreadable", level: "error", message: reason, file: shown } satisfies Diagnostic] };
+    }
+  });
+  await index?.save();
+  const entries: ContentEntry[] = [];
+  for (const result of parsed) {
+    diagnostics.push(...result.diagnostics);
+    if (result.entry) entries.push(result.entry);
+  }
+  diagnostics.push(...findDuplicates(entries, (e) => e.article.slug, "duplicate-slug", "slug", contentDir, root));
+  diagnostics.push(...findDuplicates(entries, (e) => e.article.id, "duplicate-id", "id", contentDir, root));
+  return { entries, diagnostics };
+}
+
+function findDuplicates(
+  entries: readonly ContentEntry[],
+  keyOf: (entry: ContentEntry) => string,
+  id: string,
+  field: string,
+  contentDir: string,
+  root: string,
+): Diagnostic[] {
+  const byKey = new Map<string, ContentEntry[]>();
+  for (const entry of entries) {
+    const key = keyOf(entry);
+    const list = byKey.get(key);
+    if (list) list.push(entry);
+    else byKey.set(key, [entry]);
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const [key, list] of byKey) {
+    if (list.length < 2) continue;
+    for (const entry of list) {
+      const others = list.filter((e) => e !== entry).map((e) => displayPath(root, join(contentDir, e.path)));
+      diagnostics.push({
+        id,
+        level: "error",
+        message: `${field} "${key}" is also used by ${others.join(", ")}`,
+        file: displayPath(root, join(contentDir, entry.path)),
+      });
+    }
+  }
+  return diagnostics;
+}

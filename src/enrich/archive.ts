@@ -1,0 +1,256 @@
+/**
+ * Stage 3 for the archive: parsed dumps → article records. The steps, each its own module:
+ * captures are grouped into stories (duplicates.ts), each story gets an id and a slug
+ * (identity.ts), its fields (records.ts: outlet, language, date), topics (topics/) and resolved
+ * related links (related.ts). Pure and deterministic: dumps are taken in name order, whatever
+ * order they come in, and nothing reads the clock.
+ *
+ * Ingest may enrich only new dumps. The existing records it passes take part: a new capture of
+ * a story already in content/ is added to that record's sources (the record comes back updated),
+ * related headlines resolve to existing articles too, and a new article that resolves an existing
+ * article's unresolved related headline updates that article. Existing records whose every source
+ * is one of the dumps being enriched are made again from those dumps, keeping their ids and slugs.
+ */
+import type { Article, Diagnostic, Dump, ParseResult, Registries } from "../model/index.ts";
+import { ArticleSchema } from "../model/index.ts";
+import { groupDuplicates, type DuplicateInput } from "./duplicates.ts";
+import { assignSlugs, captureId, contentId, sourceKey } from "./identity.ts";
+import { paragraphsToMarkdown } from "./markdown-escape.ts";
+import { OutletMatcher } from "./outlets.ts";
+import { captureDate, draftRecord, relatedOf, sortSources, sourceOf, type Capture, type Draft } from "./records.ts";
+import { loadRegistries } from "./registries.ts";
+import { HeadlineIndex, type Linkable } from "./related.ts";
+import { compareStrings, normaliseSpace } from "./text.ts";
+import { assignTopics, type EntityCache } from "./topics/assign.ts";
+
+export interface ParsedDump {
+  dump: Dump;
+  result: ParseResult;
+}
+
+export interface EnrichResult {
+  /** Records of the stories in the dumps given, and existing records this enrichment updated. */
+  articles: Article[];
+  diagnostics: Diagnostic[];
+  /** The registries the records refer to: curated entries, plus outlets the registry lacks that got a record and discovered topics that were kept. */
+  registries: Registries;
+}
+
+export interface EnrichOptions {
+  /** Remembers entity extraction by text across calls (compromise is the slow step). */
+  entityCache?: EntityCache;
+}
+
+/**
+ * Enriches parsed dumps. `dataDir` holds outlets.yaml and topics.yaml; `existing` are the records
+ * already in content/ (ids and slugs are kept, new captures of their stories merge into them).
+ */
+export async function enrichArchive(
+  dumps: readonly ParsedDump[],
+  dataDir: string,
+  existing: readonly Article[] = [],
+  options: EnrichOptions = {},
+): Promise<EnrichResult> {
+  if (!Array.isArray(dumps)) throw new TypeError("enrichArchive(dumps, dataDir): dumps must be an array of { dump, result }");
+  const loaded = await loadRegistries(dataDir);
+  const enriched = enrichWithRegistries(dumps, loaded.registries, existing, options);
+  return { ...enriched, diagnostics: [...loaded.diagnostics, ...enriched.diagnostics] };
+}
+
+/** An existing record with sources outside the dumps being enriched: it stays, and may gain captures. */
+interface Anchor {
+  article: Article;
+  /** Its sources from dumps not being enriched now (those being enriched are read again). */
+  kept: Article["sources"];
+}
+
+/** The pure core of `enrichArchive`, for callers that already hold the registries. */
+export function enrichWithRegistries(
+  dumps: readonly ParsedDump[],
+  registries: Registries,
+  existing: readonly Article[] = [],
+  options: EnrichOptions = {},
+): EnrichResult {
+  const diagnostics: Diagnostic[] = [];
+  const captures = collectCaptures(dumps, diagnostics);
+  const enrichedDumps = new Set(captures.map((c) => c.dump.name));
+  const anchors: Anchor[] = existing
+    .map((article) => ({ article, kept: article.sources.filter((s) => !enrichedDumps.has(s.dump)) }))
+    .filter((anchor) => anchor.kept.length > 0 || anchor.article.sources.length === 0)
+    .sort((a, b) => compareStrings(a.article.id, b.article.id));
+
+  const texts: DuplicateInput[] = [
+    ...captures.map(({ article }) => ({ headline: article.headline, body: article.body })),
+    ...anchors.map(({ article }) => ({ headline: article.headline, body: article.body.split("\n\n") })),
+  ];
+  const groups = splitAnchors(groupDuplicates(texts), captures.length);
+
+  const ids = assignIds(groups, captures, anchors, existing);
+  const outlets = new OutletMatcher(registries.outlets);
+  const drafts: Draft[] = [];
+  const updates: { anchor: Anchor; members: Capture[] }[] = [];
+  groups.forEach((group, g) => {
+    const members = group.filter((i) => i < captures.length).map((i) => captures[i]!);
+    const anchorIndex = group.find((i) => i >= captures.length);
+    if (anchorIndex === undefined) drafts.push(draftRecord(members, ids[g]!, outlets, diagnostics));
+    else updates.push({ anchor: anchors[anchorIndex - captures.length]!, members });
+  });
+
+  const anchorTopics = new Map<string, number>();
+  for (const { article } of anchors) for (const topic of article.topics) anchorTopics.set(topic, (anchorTopics.get(topic) ?? 0) + 1);
+  const assignment = assignTopics(
+    drafts.map((draft) => ({ headline: draft.headline, body: draft.paragraphs, language: draft.language, stated: draft.stated })),
+    registries.topics,
+    options.entityCache,
+    anchorTopics,
+  );
+  const slugs = assignSlugs(drafts.map((draft) => ({ id: draft.id, headline: draft.headline })), existing);
+  const linkables: Linkable[] = [
+    ...drafts.map((draft) => ({ id: draft.id, slug: slugs.get(draft.id)!, headline: draft.headline, dumps: draft.sources.map((s) => s.dump) })),
+    ...anchors.map(({ article }) => ({ id: article.id, slug: article.slug, headline: article.headline, dumps: article.sources.map((s) => s.dump) })),
+  ];
+  const index = new HeadlineIndex(linkables);
+
+  const articles: Article[] = drafts.map((draft, d) =>
+    ArticleSchema.parse({
+      id: draft.id,
+      slug: slugs.get(draft.id)!,
+      headline: draft.headline,
+      outlet: draft.outlet,
+      byline: draft.byline,
+      date: draft.date,
+      dateline: draft.dateline,
+      body: paragraphsToMarkdown(draft.paragraphs),
+      topics: assignment.topics[d]!,
+      language: draft.language,
+      related: index.resolveAll(draft.related, linkables[d]!),
+      sources: draft.sources,
+    } satisfies Article),
+  );
+  const newIds = new Set(drafts.map((draft) => draft.id));
+  const membersOf = new Map(updates.map((update) => [update.anchor.article.id, update.members]));
+  for (const anchor of anchors) {
+    const updated = updateAnchor(anchor, membersOf.get(anchor.article.id) ?? [], index, newIds, diagnostics);
+    if (updated) articles.push(ArticleSchema.parse(updated));
+  }
+
+  diagnostics.push(...outlets.diagnostics());
+  return {
+    articles,
+    diagnostics,
+    registries: {
+      outlets: [...registries.outlets, ...outlets.unknownOutlets()],
+      topics: [...registries.topics, ...assignment.discovered],
+    },
+  };
+}
+
+/** Every article of every dump, dumps in name order: the archive order everything else follows. */
+function collectCaptures(dumps: readonly ParsedDump[], diagnostics: Diagnostic[]): Capture[] {
+  const sorted = [...dumps].sort((a, b) => compareStrings(a.dump.name, b.dump.name) || compareStrings(a.dump.sha256, b.dump.sha256));
+  const captures: Capture[] = [];
+  const seen = new Set<string>();
+  for (const { dump, result } of sorted) {
+    // The same file given twice (same bytes) is one capture, not a duplicate story.
+    if (seen.has(dump.sha256)) continue;
+    seen.add(dump.sha256);
+    result.articles.forEach((article, index) => {
+      if (normaliseSpace(article.headline).length === 0) {
+        diagnostics.push({
+          id: "article-without-headline",
+          level: "warning",
+          message: `Article ${index + 1} of ${dump.name} has no headline and is left out of the archive.`,
+          file: `seeds/${dump.name}`,
+          line: Math.max(1, article.lines[0]),
+          hint: "Check the parse report of this dump (newsarchive parse) and correct the dump's structure or the parser.",
+        });
+        return;
+      }
+      const first = Math.max(1, Math.trunc(article.lines[0]));
+      const last = Math.max(first, Math.trunc(article.lines[1]));
+      captures.push({ dump, article, index, id: captureId(dump.sha256, index), lines: [first, last] });
+    });
+  }
+  return captures;
+}
+
+/**
+ * Two existing records are never merged with each other by enrichment (an editor may have kept
+ * them apart): a group with several anchors is split, and its captures join the first anchor.
+ */
+function splitAnchors(groups: readonly number[][], captureCount: number): number[][] {
+  const out: number[][] = [];
+  for (const group of groups) {
+    const anchors = group.filter((i) => i >= captureCount);
+    if (anchors.length <= 1) {
+      out.push(group);
+      continue;
+    }
+    out.push([...group.filter((i) => i < captureCount), anchors[0]!]);
+    for (const anchor of anchors.slice(1)) out.push([anchor]);
+  }
+  return out;
+}
+
+/**
+ * One id per story: an anchor's own id; else an id an existing record has (found through a capture
+ * id, the content id, or a source it lists); else a single capture's id, or the content id of a merge.
+ */
+function assignIds(groups: readonly number[][], captures: readonly Capture[], anchors: readonly Anchor[], existing: readonly Article[]): string[] {
+  const existingIds = new Set(existing.map((article) => article.id));
+  const bySource = new Map<string, string>();
+  for (const article of existing) {
+    for (const source of article.sources) {
+      const key = sourceKey(source.sha256, source.lines);
+      if (!bySource.has(key)) bySource.set(key, article.id);
+    }
+  }
+  const used = new Set(anchors.map((anchor) => anchor.article.id));
+  return groups.map((group) => {
+    const anchor = group.find((i) => i >= captures.length);
+    if (anchor !== undefined) return anchors[anchor - captures.length]!.article.id;
+    const members = group.map((i) => captures[i]!);
+    const canonical = members[0]!;
+    const own = members.length === 1 ? canonical.id : contentId(canonical.article.headline, canonical.article.body);
+    const known = [own, ...members.map((m) => m.id), ...members.map((m) => bySource.get(sourceKey(m.dump.sha256, m.lines)))]
+      .filter((id): id is string => id !== undefined && existingIds.has(id) && !used.has(id))
+      .sort(compareStrings);
+    const id = known.includes(own) ? own : (known[0] ?? own);
+    // Two stories never share an id; the second falls back to its own capture id.
+    const unique = used.has(id) ? canonical.id : id;
+    used.add(unique);
+    return unique;
+  });
+}
+
+/**
+ * An existing record after this enrichment: new captures of its story added to its sources, a
+ * date if it had none and a capture dates it, related headlines that now resolve. Null when
+ * nothing changed. Its other fields are left as content/ has them: an editor may have corrected them.
+ */
+function updateAnchor(anchor: Anchor, members: readonly Capture[], index: HeadlineIndex, newIds: ReadonlySet<string>, diagnostics: Diagnostic[]): Article | null {
+  const { article } = anchor;
+  const sources = sortSources([...anchor.kept, ...members.map(sourceOf)]);
+  const date = article.date ?? captureDate(members, article.headline, article.language, diagnostics);
+  const from: Linkable = { id: article.id, slug: article.slug, headline: article.headline, dumps: sources.map((s) => s.dump) };
+  const related: Article["related"] = article.related.map((link) => {
+    if (link.url !== undefined) return link;
+    const target = index.resolve(link.headline, from);
+    return target && newIds.has(target.id) ? { headline: link.headline, url: `/articles/${target.slug}/` } : link;
+  });
+  const known = new Set(related.map((link) => link.headline));
+  for (const link of index.resolveAll(relatedOf(members), from)) if (!known.has(link.headline)) related.push(link);
+
+  const updated: Article = { ...article, sources, date, related };
+  if (JSON.stringify(updated) === JSON.stringify(article)) return null;
+  if (members.length > 0) {
+    diagnostics.push({
+      id: "merged-duplicate",
+      level: "info",
+      message: `"${article.headline}" was captured again (${members.map((m) => `${m.dump.name} lines ${m.lines[0]}–${m.lines[1]}`).join(", ")}); the capture is added to the existing article's sources.`,
+      file: `seeds/${members[0]!.dump.name}`,
+      line: members[0]!.lines[0],
+    });
+  }
+  return updated;
+}

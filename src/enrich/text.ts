@@ -1,0 +1,84 @@
+import { createHash } from "node:crypto";
+
+/**
+ * Text helpers shared by the enrichment steps: the one way names and texts are normalised for
+ * matching, word tokens, and small fast hashes. Everything here is pure and locale-independent.
+ */
+
+/** Scripts written without spaces between words: tokenised one character at a time. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Folds case, compatibility forms and accents: "Télé" and "TELE" fold to the same string. */
+export function fold(text: string): string {
+  return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+}
+
+/**
+ * Word tokens of a text, folded. Punctuation separates words (so "al-Shaabi" is two tokens and
+ * "U.S." is "u", "s"); runs of Chinese, Japanese or Thai become one token per character.
+ */
+export function foldedTokens(text: string): string[] {
+  return splitWords(fold(text));
+}
+
+/** Word tokens with their case kept: matching acronyms ("US", "FNA") needs it. */
+export function rawTokens(text: string): string[] {
+  return splitWords(text.normalize("NFKC"));
+}
+
+function splitWords(text: string): string[] {
+  // Most texts have no unspaced script at all: one test, then a plain split.
+  if (!UNSPACED_SCRIPT.test(text)) return text.match(WORD) ?? [];
+  const out: string[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0];
+    if (UNSPACED_SCRIPT.test(word)) {
+      // Split mixed runs ("LAN を") into Latin words and single characters.
+      for (const part of word.match(/[\p{Script=Latin}\p{N}]+|./gu) ?? []) out.push(part);
+    } else {
+      out.push(word);
+    }
+  }
+  return out;
+}
+
+/** A name as a matching key: case, accents and punctuation ignored ("Fars News." ≡ "fars news"). */
+export function nameKey(name: string): string {
+  return foldedTokens(name).join(" ");
+}
+
+/** Collapses runs of white space (including line breaks and no-break spaces) to one space, trimmed. */
+export function normaliseSpace(text: string): string {
+  return text.replace(/\s+/gu, " ").trim();
+}
+
+export function sha256Hex(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/** 32-bit FNV-1a of a string: a fast, well-spread hash for shingles and buckets (not for security). */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** MurmurHash3's finaliser: mixes the bits of a 32-bit value so that nearby inputs spread out. */
+export function mix32(value: number): number {
+  let h = value >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Compares strings by code unit: locale-independent, so orderings are the same on every machine. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

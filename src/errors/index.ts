@@ -1,0 +1,11 @@
+export { lookupError, catalogueEntries, type CatalogueEntry } from "./catalogue.ts";
+export {
+  formatDiagnostic,
+  printDiagnostics,
+  sortDiagnostics,
+  countDiagnostics,
+  hasErrors,
+  wantsColor,
+  type PrintOptions,
+  type DiagnosticCounts,
+} from "./printer.ts";

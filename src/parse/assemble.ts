@@ -1,0 +1,190 @@
+import type { ClassifiedLine } from "./classify.ts";
+import { Page } from "./structure.ts";
+
+/** An article as assembly first sees it: line indices, before fields are read. */
+export interface Draft {
+  headline: number;
+  /** Lines between the headline and the first body paragraph: bylines, dates, sources, captions. */
+  meta: number[];
+  /** Paragraphs before a byline/date that sits inside the text (a standfirst). */
+  standfirst: number[];
+  body: number[];
+  captions: number[];
+  inlineRelated: number[];
+  /** Set when the headline was confirmed by meta, a dateline or the lead, not just by position. */
+  strong: boolean;
+  /** The line the article ends on (its last body paragraph). */
+  end: number;
+}
+
+export interface AssembleOptions {
+  /** How many non-paragraph lines may sit between two paragraphs of one article. Default 5. */
+  maxGap?: number;
+  /** How many lines before its first paragraph a headline may be. Default 12. */
+  headlineReach?: number;
+}
+
+const boundaryKinds = new Set(["comment-marker", "copyright"]);
+
+/**
+ * Finds a body run's headline, scanning back from its first paragraph: the nearest headline-shaped
+ * line that leads to it, unless one further up is confirmed by a byline or date right below it
+ * (then the lines between are captions, tags and share bars).
+ */
+function findHeadline(page: Page, firstPara: number, floor: number, reach: number): number {
+  // The lines above the run that may hold its headline, nearest first.
+  const window: number[] = [];
+  let metaSeen = false;
+  let standfirstAt = -1;
+  let topMeta = -1;
+  for (let j = page.prevContent(firstPara), seen = 0; j > floor && j >= 0 && seen < reach * 2; j = page.prevContent(j), seen++) {
+    const l = page.at(j);
+    if (l.kind === "byline" || l.kind === "date") {
+      metaSeen = true;
+      // A date inside a longer line ("Weekly Edition for April 2, 2020") may date the page, not the article.
+      if (l.kind === "byline" || (l.dateRest ?? 0) <= 2) topMeta = j;
+    }
+    if (l.kind === "para") {
+      // One paragraph between a headline and its byline is a standfirst; more is another text.
+      if (!metaSeen || standfirstAt >= 0) break;
+      standfirstAt = j;
+      continue;
+    }
+    if (l.kind === "copyright" || l.kind === "related-marker") break;
+    window.push(j);
+  }
+  // Under a byline or date only captions and kickers sit; the headline is above them.
+  // (A date or byline right above a line is its kicker, as in feeds of teasers.)
+  const isMeta = (j: number): boolean => j >= 0 && (page.at(j).kind === "date" || page.at(j).kind === "byline");
+  const eligible = topMeta >= 0 ? window.filter((j) => j < topMeta || isMeta(page.prevContent(j))) : window;
+  let best = -1;
+  let bestScore = 0;
+  eligible.forEach((j, n) => {
+    if (!page.headlineShaped(j)) return;
+    const l = page.at(j);
+    const substantial = l.cjk || l.words >= 3;
+    // Evidence: a byline or date right below; the page printing it again (breadcrumbs, image
+    // titles, share texts); leading straight to the text; a standfirst below it.
+    let score = 0;
+    if (substantial && hasMetaBelow(page, j)) score += 2;
+    if (substantial && page.repeated(j)) score += 2.5;
+    if (n < reach && page.leadsTo(j) === firstPara) score += 1;
+    if (standfirstAt > j && page.nextMeaningful(j) === standfirstAt) score += 2;
+    // Set at another indent than the text, a line belongs to another box (a list of links).
+    if (l.indent !== page.at(firstPara).indent) score -= 1.5;
+    if (score > bestScore) {
+      best = j;
+      bestScore = score;
+    }
+  });
+  return best;
+}
+
+/** A byline or date among the three lines under a line (not counting residue, debris and captions). */
+function hasMetaBelow(page: Page, i: number): boolean {
+  let j = i;
+  for (let k = 0, passed = 0; k < 3 && passed < 8; passed++) {
+    j = page.nextContent(j);
+    if (j < 0) return false;
+    const kind = page.at(j).kind;
+    if (kind === "byline" || kind === "date") return true;
+    if (kind === "para" || kind === "title") return false;
+    if (kind !== "junk" && kind !== "debris" && kind !== "caption") k++;
+  }
+  return false;
+}
+
+function isInlineRelated(l: ClassifiedLine, markers: readonly string[]): boolean {
+  if (l.words > 25) return false;
+  return markers.some((m) => l.key.startsWith(m + ":") || l.key.startsWith(m + " :"));
+}
+
+/**
+ * Groups paragraphs into articles: a run of paragraphs with few other lines between them is one
+ * article's body, and a headline-shaped line that demonstrably starts something new (meta lines,
+ * a dateline, a lead that repeats it) splits a run in two. Each run's headline is the nearest
+ * headline-shaped line above it that leads to it.
+ */
+export function assemble(lines: ClassifiedLine[], inlineMarkers: readonly string[], options: AssembleOptions = {}): Draft[] {
+  const maxGap = options.maxGap ?? 5;
+  const reach = options.headlineReach ?? 12;
+  const page = new Page(lines);
+  const drafts: Draft[] = [];
+  let floor = -1;
+  let i = 0;
+  while (i < page.length) {
+    if (page.at(i).kind !== "para") {
+      i++;
+      continue;
+    }
+    const firstPara = i;
+    const headline = findHeadline(page, i, floor, reach);
+    const strong = headline >= 0 && page.startsArticle(headline);
+    const draft: Draft = { headline, meta: [], standfirst: [], body: [], captions: [], inlineRelated: [], strong, end: firstPara };
+    if (headline >= 0) {
+      for (let j = headline + 1; j < firstPara; j++) {
+        const k = page.at(j).kind;
+        if (k === "byline" || k === "date" || k === "source") draft.meta.push(j);
+        else if (k === "caption" || k === "title") draft.captions.push(j);
+      }
+      if (draft.meta.length > 0) draft.strong = true;
+    }
+    // Walk the run.
+    let gap = 0;
+    let pending: number[] = [];
+    let j = firstPara;
+    for (; j < page.length; j++) {
+      const cur = page.at(j);
+      if (cur.blank) continue;
+      if (cur.kind === "para") {
+        // After a gap, a paragraph set at another indent belongs to another box (a teaser list).
+        if (gap >= 2 && draft.body.length > 0 && cur.indent !== page.at(firstPara).indent) break;
+        // A short paragraph right above a photo credit is the photo's caption.
+        const below = page.nextContent(j);
+        if (below >= 0 && page.at(below).kind === "caption" && cur.words < 30) {
+          draft.captions.push(j);
+          gap += 1;
+          continue;
+        }
+        if (isInlineRelated(cur, inlineMarkers)) {
+          draft.inlineRelated.push(j);
+          continue;
+        }
+        // Titles between paragraphs directly before this one are crossheads; others captions.
+        for (const p of pending) {
+          const pk = page.at(p).kind;
+          if ((pk === "byline" || pk === "date") && draft.body.length <= 3 && draft.meta.length === 0) {
+            draft.standfirst.push(...draft.body);
+            draft.body = [];
+            draft.meta.push(p);
+            draft.strong = true;
+          } else if (pk === "title" && page.nextContent(p) === j && page.at(p).words <= 12) draft.body.push(p);
+          else if (pk === "item" && page.at(p).words >= 6) draft.body.push(p);
+          else if (pk === "title" || pk === "caption") draft.captions.push(p);
+          else if (pk === "byline" || pk === "date") draft.meta.push(p);
+        }
+        pending = [];
+        gap = 0;
+        draft.body.push(j);
+        draft.end = j;
+        continue;
+      }
+      if (boundaryKinds.has(cur.kind)) break;
+      if (cur.kind === "title" && j !== headline && page.startsArticle(j)) break;
+      if (isInlineRelated(cur, inlineMarkers)) {
+        draft.inlineRelated.push(j);
+        continue;
+      }
+      // Residue and debris say little about where an article ends; list items a little more.
+      gap += cur.kind === "junk" || cur.kind === "debris" ? 0.25 : cur.kind === "item" ? 0.5 : (cur.kind === "byline" || cur.kind === "date") && draft.body.length <= 3 ? 0.25 : 1;
+      if (gap > maxGap) break;
+      pending.push(j);
+    }
+    drafts.push(draft);
+    floor = draft.end;
+    i = draft.end + 1;
+    // Continue scanning from the next line; a split title found above is revisited there.
+    while (i < page.length && i <= draft.end) i++;
+  }
+  return drafts;
+}

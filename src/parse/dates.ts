@@ -1,0 +1,87 @@
+import type { Vocabulary } from "./vocab.ts";
+
+/** A calendar date found in a line, with where it was. */
+export interface FoundDate {
+  iso: string;
+  index: number;
+  length: number;
+}
+
+interface DatePatterns {
+  patterns: { re: RegExp; order: "ymd" | "dmy" | "mdy" | "dMy" | "Mdy" | "slash" }[];
+  months: Map<string, number>;
+}
+
+const fourDigits = /\d{4}/;
+const cache = new WeakMap<Vocabulary, DatePatterns>();
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function patternsFor(vocab: Vocabulary): DatePatterns {
+  const hit = cache.get(vocab);
+  if (hit) return hit;
+  const names = [...vocab.months.keys()].sort((a, b) => b.length - a.length).map(escape).join("|");
+  const month = `(?<![\\p{L}])(${names})(?![\\p{L}])\\.?`;
+  const built: DatePatterns = {
+    months: vocab.months,
+    patterns: [
+      { re: /(?<!\d)(\d{4})\s*[-年/]\s*(\d{1,2})\s*[-月/]\s*(\d{1,2})(?!\d)/u, order: "ymd" },
+      { re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/u, order: "dmy" },
+      { re: /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/u, order: "slash" },
+      { re: new RegExp(`(?<!\\d)(\\d{1,2})(?:\\.|er|st|nd|rd|th)?\\s+(?:de\\s+)?${month}\\s*(?:de\\s+|,\\s*)?(\\d{4})(?!\\d)`, "iu"), order: "dMy" },
+      { re: new RegExp(`${month}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, "iu"), order: "Mdy" },
+    ],
+  };
+  cache.set(vocab, built);
+  return built;
+}
+
+function iso(y: number, m: number, d: number): string | null {
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > days) return null;
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/**
+ * The earliest full calendar date (day, month and year) written in `text`, in the common formats
+ * of the vocabularies' languages: 2017-03-10, 2017年3月10日, 12.11.2018, 24 July 2015,
+ * 10. September 2019, 3 de marzo de 2017, Feb. 23, 2015. Ambiguous numeric dates (3/4/2015) give
+ * nothing: null rather than a guess.
+ */
+export function findDate(text: string, vocab: Vocabulary): FoundDate | null {
+  // Every format needs a four-digit year: most lines are turned away here, cheaply.
+  if (!fourDigits.test(text)) return null;
+  const found = findDateIn(text, vocab);
+  if (found) return found;
+  // "Associated PressDecember 2, 2016": a renderer glued the credit to the date.
+  if (!/\p{Ll}\p{Lu}/u.test(text)) return null;
+  const unglued = findDateIn(text.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2"), vocab);
+  if (!unglued) return null;
+  // Map the position back: each inserted space before the match shifts it by one.
+  const before = text.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2").slice(0, unglued.index);
+  const shift = (before.match(/(\p{Ll}) (?=\p{Lu})/gu) ?? []).length - (text.slice(0, unglued.index).match(/\p{Ll} (?=\p{Lu})/gu) ?? []).length;
+  return { iso: unglued.iso, index: Math.max(0, unglued.index - shift), length: unglued.length };
+}
+
+function findDateIn(text: string, vocab: Vocabulary): FoundDate | null {
+  const { patterns, months } = patternsFor(vocab);
+  let best: FoundDate | null = null;
+  for (const { re, order } of patterns) {
+    const m = re.exec(text);
+    if (!m || (best && m.index >= best.index)) continue;
+    const [a = "", b = "", c = ""] = [m[1], m[2], m[3]];
+    let value: string | null = null;
+    if (order === "ymd") value = iso(+a, +b, +c);
+    else if (order === "dmy") value = iso(+c, +b, +a);
+    else if (order === "slash") {
+      if (+a > 12) value = iso(+c, +b, +a);
+      else if (+b > 12) value = iso(+c, +a, +b);
+    } else if (order === "dMy") value = iso(+c, months.get(b.toLowerCase()) ?? 0, +a);
+    else value = iso(+c, months.get(a.toLowerCase()) ?? 0, +b);
+    if (value) best = { iso: value, index: m.index, length: m[0].length };
+  }
+  return best;
+}

@@ -1,0 +1,113 @@
+import { cleanName, findByline } from "../byline.ts";
+import type { Vocabulary } from "../vocab.ts";
+import type { PageMetadata } from "./metadata.ts";
+import { matchKey } from "./source-text.ts";
+
+/**
+ * Choosing the article's fields among what the page offers. Each function takes candidates from
+ * the most trusted source down and returns null rather than a guess.
+ */
+
+/** `<title>` split at its separator into the headline part and the site part ("… | Herald Sun"). */
+export function splitTitle(title: string | null): { headline: string | null; site: string | null } {
+  if (!title) return { headline: null, site: null };
+  const parts = title.split(/\s+[|–—·»:]\s+|\s+-\s+|\s+::\s+/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return { headline: title.trim(), site: null };
+  const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  const site = longest === first ? last : first;
+  return { headline: longest, site: site.split(/\s+/).length <= 6 ? site : null };
+}
+
+function tokens(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** Token F1 of two texts (0..1). */
+export function similarity(a: string, b: string): number {
+  const ta = tokens(a);
+  const tb = tokens(b);
+  if (ta.length === 0 || tb.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const t of tb) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let common = 0;
+  for (const t of ta) {
+    const c = counts.get(t) ?? 0;
+    if (c > 0) {
+      common++;
+      counts.set(t, c - 1);
+    }
+  }
+  if (common === 0) return 0;
+  const p = common / ta.length;
+  const r = common / tb.length;
+  return (2 * p * r) / (p + r);
+}
+
+/** Removes a trailing or leading site name from a title ("Headline - The Washington Post"). */
+function withoutSite(title: string, sites: (string | null)[]): string {
+  const parts = splitTitle(title);
+  if (parts.site && parts.headline && sites.some((s) => s && similarity(s, parts.site!) >= 0.5)) return parts.headline;
+  return title;
+}
+
+/**
+ * The headline: the page's `<h1>` when it agrees with the metadata titles (it is the headline as
+ * displayed), else the most trusted metadata title without its site suffix, else readability's
+ * title, else the first `<h1>`.
+ */
+export function chooseHeadline(meta: PageMetadata, readabilityTitle: string | null | undefined): string | null {
+  const site = splitTitle(meta.documentTitle).site;
+  const titles = [...meta.titles, readabilityTitle, splitTitle(meta.documentTitle).headline]
+    .filter((t): t is string => !!t && t.trim().length > 0)
+    .map((t) => withoutSite(t.replace(/\s+/g, " ").trim(), [meta.siteName, meta.publisher, site]));
+  for (const title of titles) {
+    const h1 = meta.h1s.find((h) => similarity(h, title) >= 0.8);
+    if (h1) return h1;
+  }
+  return titles[0] ?? meta.h1s[0] ?? null;
+}
+
+/** Spaces, case and a leading "the" do not make two names of an outlet different. */
+function compact(name: string): string {
+  return matchKey(name.replace(/^the\s+/i, ""));
+}
+
+/**
+ * The outlet: JSON-LD publisher, else og:site_name, written as the title bar writes it when the
+ * two are the same name (og:site_name "HeraldSun", title "… | Herald Sun"), else the title's site part.
+ */
+export function chooseOutlet(meta: PageMetadata): string | null {
+  const titleSite = splitTitle(meta.documentTitle).site;
+  const candidates = [meta.publisher, meta.siteName].filter((c): c is string => !!c && !/^https?:/i.test(c));
+  for (const candidate of candidates) {
+    if (titleSite && compact(titleSite) === compact(candidate)) return titleSite;
+    if (titleSite && compact(titleSite).includes(compact(candidate)) && titleSite.split(/\s+/).length <= 4) return titleSite;
+  }
+  return candidates[0] ?? titleSite ?? null;
+}
+
+/** Names joined as a byline is printed: "A", "A and B", "A, B and C". */
+export function joinNames(names: string[]): string | null {
+  const unique = [...new Map(names.map((n) => [matchKey(n), n.replace(/\s+/g, " ").trim()])).values()].filter(Boolean);
+  if (unique.length === 0) return null;
+  if (unique.length === 1) return unique[0]!;
+  return `${unique.slice(0, -1).join(", ")} and ${unique[unique.length - 1]}`;
+}
+
+/** A credited name that is really the outlet, a URL or a handle is no byline. */
+export function isPersonCredit(name: string, outlet: string | null, vocab: Vocabulary): boolean {
+  if (!name || /^(?:https?:|www\.)|\/|@/.test(name)) return false;
+  if (outlet && (compact(name) === compact(outlet) || similarity(name, outlet) >= 0.8)) return false;
+  if (name.split(/\s+/).length > 12) return false;
+  return cleanName(name, vocab) !== null || vocab.bylineDesks.has(name.toLowerCase());
+}
+
+/** Readability's byline ("By Erin Cunningham", "JOE HILDEBRAND") cleaned to the names. */
+export function cleanByline(raw: string, vocab: Vocabulary): string | null {
+  const text = raw.replace(/\s+/g, " ").trim();
+  const found = findByline(text, vocab);
+  if (found) return found.name;
+  return cleanName(text, vocab);
+}

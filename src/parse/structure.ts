@@ -1,0 +1,169 @@
+import type { ClassifiedLine } from "./classify.ts";
+import { findDateline } from "./dateline.ts";
+
+/**
+ * Structural questions about classified lines, asked by assembly: where the next content line is,
+ * whether a line can head an article, whether a short line heads a new article or is a crosshead.
+ */
+export class Page {
+  readonly lines: ClassifiedLine[];
+  private counts: Map<string, number> | undefined;
+  constructor(lines: ClassifiedLine[]) {
+    this.lines = lines;
+  }
+
+  /** Whether the page prints this line's text more than once (as a line or list item). */
+  repeated(i: number): boolean {
+    if (!this.counts) {
+      this.counts = new Map();
+      for (const l of this.lines) if (!l.blank) this.counts.set(l.key, (this.counts.get(l.key) ?? 0) + 1);
+    }
+    return (this.counts.get(this.at(i).key) ?? 0) >= 2;
+  }
+
+  get length(): number {
+    return this.lines.length;
+  }
+
+  at(i: number): ClassifiedLine {
+    const line = this.lines[i];
+    if (!line) throw new RangeError(`line index ${i} outside 0..${this.lines.length - 1}`);
+    return line;
+  }
+
+  /** Index of the next non-blank line after i, or -1. */
+  nextContent(i: number): number {
+    for (let j = i + 1; j < this.lines.length; j++) if (!this.at(j).blank) return j;
+    return -1;
+  }
+
+  /** Index of the next line after i that is neither blank nor residue or debris, or -1. */
+  nextMeaningful(i: number): number {
+    for (let j = this.nextContent(i); j >= 0; j = this.nextContent(j)) {
+      const k = this.at(j).kind;
+      if (k !== "junk" && k !== "debris") return j;
+    }
+    return -1;
+  }
+
+  /** Index of the previous non-blank line before i, or -1. */
+  prevContent(i: number): number {
+    for (let j = i - 1; j >= 0; j--) if (!this.at(j).blank) return j;
+    return -1;
+  }
+
+  /** Can this line be a headline at all: a title-shaped line that starts like one and holds no date. */
+  headlineShaped(i: number): boolean {
+    const l = this.at(i);
+    if (l.kind !== "title") return false;
+    if (!/^["'“‘«„¿¡\p{Lu}\p{N}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}【「『]/u.test(l.text)) return false;
+    if (/[,;、，]$/u.test(l.text)) return false;
+    return true;
+  }
+
+  /**
+   * From a headline-shaped line, the first body paragraph it leads to, passing over meta lines
+   * (bylines, dates, sources), captions, residue and other short lines; -1 if none is near.
+   */
+  leadsTo(i: number, maxLines = 6): number {
+    let j = i;
+    for (let seen = 0; seen < maxLines; seen++) {
+      j = this.nextContent(j);
+      if (j < 0) return -1;
+      const k = this.at(j).kind;
+      if (k === "para") return j;
+      if (k === "related-marker" || k === "copyright") return -1;
+      if (k === "title" && this.headlineShaped(j) && this.at(j).words >= this.at(i).words + 2) return -1;
+    }
+    return -1;
+  }
+
+  /** Meta lines (byline, date, source) between a headline and its first paragraph. */
+  metaBetween(from: number, to: number): number[] {
+    const out: number[] = [];
+    for (let j = from + 1; j < to; j++) {
+      const k = this.at(j).kind;
+      if (k === "byline" || k === "date" || k === "source") out.push(j);
+    }
+    return out;
+  }
+
+  /**
+   * Whether a headline-shaped line starts a new article rather than being a crosshead or caption
+   * inside the current one: it is followed by meta lines or a dateline, or the lead repeats it.
+   */
+  startsArticle(i: number): boolean {
+    if (!this.headlineShaped(i)) return false;
+    const lead = this.leadsTo(i);
+    if (lead < 0) return false;
+    if (this.metaBetween(i, lead).length > 0) return true;
+    if (findDateline(this.at(lead).text)) return true;
+    const prev = this.prevContent(i);
+    // A teaser prints its headline twice (a list entry, then the heading itself).
+    for (let k = 0, j = i; k < 4; k++) {
+      j = this.prevContent(j);
+      if (j < 0 || this.at(j).kind === "para") break;
+      if (this.at(j).key === this.at(i).key) return true;
+    }
+    // A kicker date or byline right above it, with no paragraph between: a teaser of a feed.
+    if (prev >= 0 && (this.at(prev).kind === "date" || this.at(prev).kind === "byline")) return true;
+    const head = this.at(i);
+    if (head.cjk ? head.words < 5 : head.words < 6) return false;
+    // Straight after a paragraph, a line that echoes the text is a crosshead; a new article is set apart.
+    if (prev >= 0 && this.at(prev).kind === "para") return false;
+    return leadOverlap(head.text, this.at(lead).text) >= 0.34;
+  }
+}
+
+// Stems are asked for the same headlines again and again while comparing; remember the last few thousand.
+const stemCache = new Map<string, string[]>();
+
+function stems(text: string): string[] {
+  const hit = stemCache.get(text);
+  if (hit) return hit;
+  const computed = computeStems(text);
+  if (stemCache.size > 4096) stemCache.clear();
+  stemCache.set(text, computed);
+  return computed;
+}
+
+function computeStems(text: string): string[] {
+  const lower = text.normalize("NFKC").toLowerCase();
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(lower)) {
+    const chars = lower.replace(/[^\p{Script=Han}\p{Script=Katakana}]/gu, "");
+    const grams: string[] = [];
+    for (let k = 0; k + 1 < chars.length; k++) grams.push(chars.slice(k, k + 2));
+    return grams;
+  }
+  return lower
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 4)
+    .map((w) => w.slice(0, 5));
+}
+
+/** Share of a headline's content words (crudely stemmed) that its lead paragraph repeats. */
+export function leadOverlap(headline: string, lead: string): number {
+  const h = [...new Set(stems(headline))];
+  if (h.length === 0) return 0;
+  const l = new Set(stems(lead));
+  return h.filter((w) => l.has(w)).length / h.length;
+}
+
+/** Token F1 of two strings: how alike two headlines or summaries are. */
+export function similarity(a: string, b: string): number {
+  const ta = stems(a), tb = stems(b);
+  if (!ta.length || !tb.length) return 0;
+  const counts = new Map<string, number>();
+  for (const t of tb) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let common = 0;
+  for (const t of ta) {
+    const c = counts.get(t) ?? 0;
+    if (c > 0) {
+      common++;
+      counts.set(t, c - 1);
+    }
+  }
+  if (!common) return 0;
+  const p = common / ta.length, r = common / tb.length;
+  return (2 * p * r) / (p + r);
+}

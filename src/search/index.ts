@@ -1,0 +1,135 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import type { Article, Registries } from "../model/index.ts";
+import { linkTree } from "./files.ts";
+import { pagefindVersion, stopPagefind, writeBundle } from "./pagefind.ts";
+import { recordsHash, searchRecord } from "./records.ts";
+import { DEFAULT_MAX_SHARD_SIZE, planShards, type ShardPlan } from "./shards.ts";
+
+export { markdownToText, searchRecord, type SearchRecord } from "./records.ts";
+export { planShards, DEFAULT_MAX_SHARD_SIZE, type ShardPlan } from "./shards.ts";
+
+export interface SearchOptions {
+  /** The built site; bundles go to `<siteDir>/search-index/<shard>/`. */
+  siteDir: string;
+  /** Every article of the archive. */
+  articles: readonly Article[];
+  /** Disposable state; bundles are kept in `<cacheDir>/search/<shard>/` between builds. */
+  cacheDir: string;
+  /** The site's path prefix, starting and ending with `/` (e.g. `/` or `/archive/`). */
+  pathPrefix: string;
+  /** Topic names for the topic filter (default: topic slugs). */
+  registries?: Registries;
+  /** The language every record is indexed in, so one search box finds all (default `en`). */
+  language?: string;
+  /** Upper bound of a shard's size in articles (default 1000). */
+  maxShardSize?: number;
+  /** Shards indexed at once (default: the number of CPUs, at most 2). Memory grows with it. */
+  concurrency?: number;
+}
+
+export interface ShardReport {
+  name: string;
+  /** The URL the search page loads the bundle from. */
+  bundle: string;
+  articles: number;
+  /** Fingerprint of the shard's records and Pagefind's version. */
+  hash: string;
+  /** False when the bundle was taken from the cache unchanged. */
+  rebuilt: boolean;
+}
+
+export interface SearchReport {
+  articles: number;
+  shards: ShardReport[];
+  rebuilt: number;
+  reused: number;
+}
+
+/**
+ * Builds the site's search index: Pagefind bundles, one per shard (see planShards), and
+ * `<siteDir>/search-index/shards.json` = `{"bundles": [url, …]}` listing them newest year first;
+ * the search page opens the first bundle and merges the others (Pagefind's mergeIndex).
+ * A shard is re-indexed only when its records changed; otherwise its cached bundle is linked in.
+ * Shards are indexed two at a time (one per core), so memory is bounded by the two largest
+ * shards, not by the archive.
+ * Pagefind writes the same bytes for the same records, so identical input gives identical output.
+ */
+export async function indexSearch(options: SearchOptions): Promise<SearchReport> {
+  const { siteDir, articles, cacheDir, pathPrefix } = options;
+  if (!pathPrefix.startsWith("/") || !pathPrefix.endsWith("/")) {
+    throw new TypeError(`indexSearch: pathPrefix must start and end with "/", got "${pathPrefix}"`);
+  }
+  const recordOptions = { pathPrefix, registries: options.registries, language: options.language ?? "en" };
+  const plans = planShards(articles, options.maxShardSize ?? DEFAULT_MAX_SHARD_SIZE).sort((a, b) => shardOrder(a.name, b.name));
+  const outRoot = join(siteDir, "search-index");
+  const cacheRoot = join(cacheDir, "search");
+  rmSync(outRoot, { recursive: true, force: true });
+  mkdirSync(outRoot, { recursive: true });
+  mkdirSync(cacheRoot, { recursive: true });
+
+  const indexShard = async (plan: ShardPlan): Promise<ShardReport> => {
+    const records = plan.articles.map((article) => searchRecord(article, recordOptions));
+    const hash = recordsHash(records, pagefindVersion);
+    const cached = join(cacheRoot, plan.name);
+    const hashFile = `${cached}.sha256`;
+    const fresh = existsSync(cached) && existsSync(hashFile) && readFileSync(hashFile, "utf8").trim() === hash;
+    if (!fresh) {
+      // Written aside and renamed in, so an interrupted build never leaves a half bundle in the cache.
+      const pending = join(cacheRoot, `.pending-${plan.name}`);
+      rmSync(pending, { recursive: true, force: true });
+      rmSync(hashFile, { force: true });
+      await writeBundle(records, pending);
+      rmSync(cached, { recursive: true, force: true });
+      renameSync(pending, cached);
+      writeFileSync(hashFile, `${hash}\n`);
+    }
+    linkTree(cached, join(outRoot, plan.name));
+    return { name: plan.name, bundle: `${pathPrefix}search-index/${plan.name}/`, articles: plan.articles.length, hash, rebuilt: !fresh };
+  };
+  let shards: ShardReport[];
+  try {
+    shards = await mapBounded(plans, options.concurrency ?? Math.min(2, availableParallelism()), indexShard);
+  } finally {
+    await stopPagefind();
+  }
+  pruneCache(cacheRoot, new Set(plans.map((p) => p.name)));
+  writeFileSync(join(outRoot, "shards.json"), `${JSON.stringify({ bundles: shards.map((s) => s.bundle) }, null, 2)}\n`);
+  const rebuilt = shards.filter((s) => s.rebuilt).length;
+  return { articles: articles.length, shards, rebuilt, reused: shards.length - rebuilt };
+}
+
+/** Maps with at most `limit` calls in flight, keeping the input order in the output. */
+async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}
+
+/** Newest year first (the likeliest to be searched), undated last; buckets in order within a year. */
+function shardOrder(a: string, b: string): number {
+  const [yearA = "", bucketA = "0"] = a.split("-");
+  const [yearB = "", bucketB = "0"] = b.split("-");
+  if (yearA !== yearB) {
+    if (yearA === "undated") return 1;
+    if (yearB === "undated") return -1;
+    return yearA < yearB ? 1 : -1;
+  }
+  return Number(bucketA) - Number(bucketB);
+}
+
+/** Drops cached shards the archive no longer has, so the cache stays the size of the archive. */
+function pruneCache(cacheRoot: string, keep: ReadonlySet<string>): void {
+  for (const entry of readdirSync(cacheRoot)) {
+    const shard = entry.endsWith(".sha256") ? entry.slice(0, -".sha256".length) : entry;
+    if (!keep.has(shard)) rmSync(join(cacheRoot, entry), { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,118 @@
+import { relative } from "node:path";
+import Eleventy, { type EleventyUserConfig } from "@11ty/eleventy";
+import { absoluteUrl, prefixedPath } from "./urls.ts";
+import type { SiteData } from "./view/types.ts";
+
+export interface EleventyRun {
+  templatesDir: string;
+  outDir: string;
+  pathPrefix: string;
+  baseUrl: string | null;
+}
+
+/**
+ * Freezes the view models: Eleventy hands frozen plain objects to every page by reference
+ * instead of deep-copying them into each template's data (a copy per template would be linear
+ * in the archive for every paginated template), and nothing can change them mid-render.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * Our Eleventy wiring, as a configuration callback (usable by a dev server too): Nunjucks only,
+ * autoescape on, no Markdown or HTML template processing at all, the view models as global data,
+ * and the one pair of filters through which every link passes.
+ */
+export function configureEleventy(data: SiteData, run: Pick<EleventyRun, "pathPrefix" | "baseUrl">) {
+  return (config: EleventyUserConfig): void => {
+    config.setQuietMode(true);
+    config.setUseGitIgnore(false);
+    // Pages are the virtual templates below; templates/_includes holds what they include. Article
+    // text is never template source, and CSS and scripts in templates/assets are copied as they are.
+    config.setTemplateFormats(["njk"]);
+    config.setIncludesDirectory("_includes");
+    config.setLayoutsDirectory("_includes/layouts");
+    config.setDataDirectory("_data");
+    config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+    config.addGlobalData("site", deepFreeze(data));
+    config.addFilter("link", (path: string) => prefixedPath(path, run.pathPrefix));
+    config.addFilter("absoluteUrl", (path: string) => absoluteUrl(path, run.pathPrefix, run.baseUrl));
+    for (const page of PAGES) {
+      config.addTemplate(`${page.name}.njk`, page.content, {
+        pagination: { data: `site.${page.data}`, size: 1, alias: "p" },
+        permalink: (pageData: { p: { url?: string; path?: string } }) => outputPath(pageData.p),
+        eleventyExcludeFromCollections: true,
+      });
+    }
+  };
+}
+
+/**
+ * The page kinds: each paginates, one page per view model, over a list in the global data.
+ * A page's own template is a single include: Eleventy compiles every paginated page's template
+ * anew, and an include is cheap to compile, while the included file is compiled once and cached.
+ */
+type PageList = "articles" | "lists" | "directories" | "dumps" | "search" | "feeds";
+
+const PAGES: ReadonlyArray<{ name: string; data: PageList; content: string }> = [
+  { name: "articles", data: "articles", content: '{% include "pages/article.njk" %}' },
+  { name: "lists", data: "lists", content: '{% include "pages/list.njk" %}' },
+  { name: "directories", data: "directories", content: '{% include "pages/directory.njk" %}' },
+  { name: "dumps", data: "dumps", content: '{% include "pages/dump.njk" %}' },
+  { name: "search", data: "search", content: '{% include "pages/search.njk" %}' },
+  { name: "feeds", data: "feeds", content: '{% include "pages/feed.njk" %}' },
+];
+
+/** HTML pages have a folder URL (`/x/` → `/x/index.html`); feeds and files name their file. */
+function outputPath(view: { url?: string; path?: string }): string {
+  if (view.path !== undefined) return view.path;
+  if (view.url === undefined || !view.url.endsWith("/")) throw new TypeError(`a page's url ends with "/": got ${String(view.url)}`);
+  return `${view.url}index.html`;
+}
+
+/**
+ * Pages rendered per Eleventy run. Eleventy keeps every page of a run in memory (a template
+ * clone and its data each) until the run ends, so one run over a 64k-article archive needs
+ * gigabytes; runs of a bounded size keep memory flat and cost only a fixed start-up each.
+ */
+export const PAGES_PER_RUN = 4000;
+
+/** Splits the page lists into consecutive batches of at most `size` pages, in a stable order. */
+export function batches(data: SiteData, size: number = PAGES_PER_RUN): SiteData[] {
+  const out: SiteData[] = [];
+  let current: SiteData | null = null;
+  let room = 0;
+  for (const page of PAGES) {
+    const list = data[page.data] as readonly unknown[];
+    for (let i = 0; i < list.length; ) {
+      if (current === null || room === 0) {
+        current = { ...data, articles: [], lists: [], directories: [], dumps: [], search: [], feeds: [] };
+        out.push(current);
+        room = size;
+      }
+      const take = list.slice(i, i + room);
+      (current[page.data] as unknown[]).push(...take);
+      i += take.length;
+      room -= take.length;
+    }
+  }
+  return out;
+}
+
+/** Renders the site's pages into outDir with Eleventy's programmatic API, a batch per run. */
+export async function runEleventy(data: SiteData, run: EleventyRun): Promise<number> {
+  // Eleventy resolves its folders against the working directory; relative paths keep it happy.
+  const input = relative(process.cwd(), run.templatesDir) || ".";
+  const output = relative(process.cwd(), run.outDir) || ".";
+  const runs = batches(data);
+  for (const batch of runs) {
+    const eleventy = new Eleventy(input, output, { quietMode: true, config: configureEleventy(batch, run) });
+    await eleventy.write();
+  }
+  return runs.length;
+}

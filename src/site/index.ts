@@ -1,0 +1,103 @@
+import { mkdir, readdir } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { Article, Diagnostic, Dump, ParseResult, Registries } from "../model/index.ts";
+import { copyRawDumps, writeAssets } from "./assets.ts";
+import { runEleventy } from "./eleventy.ts";
+import { BodyCache } from "./render-body.ts";
+import { buildSiteData } from "./site-data.ts";
+import { normaliseBaseUrl, normalisePathPrefix } from "./urls.ts";
+import { writeRawFiles } from "./write-files.ts";
+
+export { renderBody } from "./render-body.ts";
+export { backlinks } from "./backlinks.ts";
+export { configureEleventy } from "./eleventy.ts";
+export { absoluteUrl, normalisePathPrefix, prefixedPath, paths } from "./urls.ts";
+
+export interface SiteInput {
+  /** Validated records, drafts already removed. */
+  articles: Article[];
+  /** Every dump still in seeds/, with its parse report. */
+  dumps: Array<{ dump: Dump; result: ParseResult }>;
+  /** Outlets and topics, curated and discovered. */
+  registries: Registries;
+}
+
+export interface SiteOptions {
+  /** Renders here; the caller swaps it into dist/. */
+  outDir: string;
+  /** Where each raw dump is copied from for its download link. */
+  seedsDir: string;
+  templatesDir: string;
+  /** Disposable state (rendered bodies by content hash). */
+  cacheDir: string;
+  /** `"/"` or e.g. `"/archive/"`: every internal link and asset lives under it. */
+  pathPrefix: string;
+  /** For canonical URLs, feeds, the sitemap and JSON-LD; null gives paths where allowed. */
+  baseUrl: string | null;
+  /** Default `"News archive"`. */
+  siteTitle?: string;
+}
+
+export interface SiteReport {
+  /** HTML pages written. */
+  pages: number;
+  /** All files written (pages, feeds, JSON, assets, raw dumps). */
+  files: number;
+  diagnostics: Diagnostic[];
+}
+
+const DEFAULT_TITLE = "News archive";
+
+async function countFiles(dir: string): Promise<{ pages: number; files: number }> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  let pages = 0;
+  let files = 0;
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    files++;
+    if (entry.name.endsWith(".html")) pages++;
+  }
+  return { pages, files };
+}
+
+function sourceDateEpoch(): number | null {
+  const raw = process.env.SOURCE_DATE_EPOCH;
+  if (raw === undefined || raw.trim() === "") return null;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 0) throw new TypeError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got ${JSON.stringify(raw)}`);
+  return seconds;
+}
+
+/**
+ * Stage 4: the archive's records, dumps and registries → a static site in outDir. Pages are
+ * computed as view models here and rendered by Eleventy from templatesDir; the output depends
+ * only on the input (and SOURCE_DATE_EPOCH), never on the clock or the order of the input.
+ */
+export async function buildSite(input: SiteInput, options: SiteOptions): Promise<SiteReport> {
+  if (input === null || typeof input !== "object" || !Array.isArray(input.articles) || !Array.isArray(input.dumps)) {
+    throw new TypeError("buildSite expects { articles, dumps, registries }");
+  }
+  const pathPrefix = normalisePathPrefix(options.pathPrefix);
+  const baseUrl = normaliseBaseUrl(options.baseUrl);
+  const outDir = resolve(options.outDir);
+  const templatesDir = resolve(options.templatesDir);
+  await mkdir(outDir, { recursive: true });
+
+  const bodies = new BodyCache(resolve(options.cacheDir));
+  await bodies.load();
+  const assets = await writeAssets(templatesDir, outDir);
+  const { data, files, diagnostics } = buildSiteData(input, {
+    siteTitle: options.siteTitle ?? DEFAULT_TITLE,
+    pathPrefix,
+    baseUrl,
+    stylesheet: assets.stylesheet,
+    searchScript: assets.searchScript,
+    renderBody: (markdown) => bodies.render(markdown),
+    sourceDateEpoch: sourceDateEpoch(),
+  });
+  await runEleventy(data, { templatesDir, outDir, pathPrefix, baseUrl });
+  await writeRawFiles(outDir, files);
+  diagnostics.push(...(await copyRawDumps(input.dumps.map((d) => d.dump), resolve(options.seedsDir), outDir)));
+  await bodies.save();
+  return { ...(await countFiles(outDir)), diagnostics };
+}

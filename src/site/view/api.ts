@@ -1,0 +1,73 @@
+import type { Article } from "../../model/index.ts";
+import { absoluteUrl, paths } from "../urls.ts";
+import type { ViewContext } from "./context.ts";
+import type { RawFile } from "./types.ts";
+
+/**
+ * The JSON API: the records as data, for anyone who would rather not scrape. URLs are absolute
+ * when the site has a base URL, else paths under the prefix; related links keep `url` only when
+ * they resolve to an archive article.
+ */
+function record(article: Article, ctx: ViewContext): Record<string, unknown> {
+  const url = (path: string): string => absoluteUrl(path, ctx.pathPrefix, ctx.baseUrl);
+  return {
+    id: article.id,
+    slug: article.slug,
+    url: url(paths.article(article.slug)),
+    json: url(paths.apiArticle(article.slug)),
+    headline: article.headline,
+    outlet: article.outlet,
+    byline: article.byline,
+    date: article.date,
+    dateline: article.dateline,
+    language: article.language,
+    topics: article.topics,
+    related: article.related.map((r) => {
+      const slug = r.url === undefined ? undefined : /^\/articles\/([^/]+)\/$/.exec(r.url)?.[1];
+      const resolved = slug !== undefined && ctx.index.bySlug.has(slug);
+      return resolved ? { headline: r.headline, url: url(r.url!) } : { headline: r.headline };
+    }),
+    sources: article.sources,
+  };
+}
+
+export function apiFiles(ctx: ViewContext): RawFile[] {
+  const { index } = ctx;
+  const url = (path: string): string => absoluteUrl(path, ctx.pathPrefix, ctx.baseUrl);
+  const files: RawFile[] = [];
+  const records = index.sorted.map((a) => record(a, ctx));
+  files.push({ path: "/api/articles.json", content: `${JSON.stringify({ count: records.length, articles: records }, null, 1)}\n` });
+  index.sorted.forEach((article, i) => {
+    files.push({ path: paths.apiArticle(article.slug), content: `${JSON.stringify({ ...records[i], body: article.body }, null, 1)}\n` });
+  });
+  const outlets = [...index.byOutlet.entries()].map(([slug, list]) => {
+    const { name, entry } = index.outlets.get(slug)!;
+    return {
+      name,
+      slug,
+      url: url(paths.outlet(slug)),
+      feed: url(`${paths.outlet(slug)}feed.xml`),
+      count: list.length,
+      aliases: entry?.aliases ?? [],
+      description: entry?.description ?? null,
+      country: entry?.country ?? null,
+      homepage: entry?.homepage ?? null,
+    };
+  });
+  files.push({ path: "/api/outlets.json", content: `${JSON.stringify({ count: outlets.length, outlets }, null, 1)}\n` });
+  const topics = [...index.byTopic.entries()].map(([slug, list]) => {
+    const { name, entry } = index.topics.get(slug)!;
+    return {
+      name,
+      slug,
+      kind: entry?.kind ?? null,
+      url: url(paths.topic(slug)),
+      feed: url(`${paths.topic(slug)}feed.xml`),
+      count: list.length,
+      aliases: entry?.aliases ?? [],
+      description: entry?.description ?? null,
+    };
+  });
+  files.push({ path: "/api/topics.json", content: `${JSON.stringify({ count: topics.length, topics }, null, 1)}\n` });
+  return files;
+}

@@ -1,0 +1,116 @@
+import type { Article, Source } from "../../model/index.ts";
+import { absoluteUrl, paths, rawDumpPath } from "../urls.ts";
+import type { ViewContext } from "./context.ts";
+import { dateLabel, excerpt, textDirection } from "./format.ts";
+import type { ArticlePage, ArticleSummary, SourceView } from "./types.ts";
+
+export function articleSummary(article: Article): ArticleSummary {
+  return {
+    url: paths.article(article.slug),
+    headline: article.headline,
+    outlet: article.outlet === null ? null : { label: article.outlet.name, url: paths.outlet(article.outlet.slug) },
+    byline: article.byline,
+    date: article.date,
+    dateLabel: dateLabel(article.date),
+    excerpt: excerpt(article.body),
+    lang: article.language,
+    dir: textDirection(article.language),
+  };
+}
+
+export function sourceView(source: Source, ctx: ViewContext): SourceView {
+  const dump = ctx.dumpsBySha.get(source.sha256) ?? ctx.dumpsByName.get(source.dump);
+  const [first, last] = source.lines;
+  return {
+    dumpName: dump?.name ?? source.dump,
+    dumpUrl: dump === undefined ? null : paths.dump(dump.id),
+    rawUrl: dump === undefined ? null : rawDumpPath(dump.id, dump.name),
+    sha256: source.sha256,
+    lines: source.lines,
+    linesLabel: first === last ? `line ${first}` : `lines ${first}–${last}`,
+    lineUrl: dump === undefined ? null : `${paths.dump(dump.id)}#L${first}`,
+  };
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">` element: `<`, `>`, `&` and the two line
+ * separators are escaped so that no text in a record can close the element or break the JSON.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+function jsonLd(article: Article, ctx: ViewContext, description: string): string {
+  const url = absoluteUrl(paths.article(article.slug), ctx.pathPrefix, ctx.baseUrl);
+  return scriptSafeJson({
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: article.headline,
+    description,
+    inLanguage: article.language,
+    url,
+    mainEntityOfPage: url,
+    ...(article.date === null ? {} : { datePublished: article.date }),
+    ...(article.byline === null ? {} : { author: [{ "@type": "Person", name: article.byline }] }),
+    ...(article.outlet === null ? {} : { publisher: { "@type": "Organization", name: article.outlet.name } }),
+    ...(article.topics.length === 0 ? {} : { keywords: article.topics.map((t) => ctx.topicLink(t).label) }),
+    isPartOf: { "@type": "WebSite", name: ctx.siteTitle },
+  });
+}
+
+export function articlePage(article: Article, ctx: ViewContext): ArticlePage {
+  const url = paths.article(article.slug);
+  const description = excerpt(article.body, 160) || article.headline;
+  const sources = article.sources.map((s) => sourceView(s, ctx));
+  const related = article.related
+    .map((r) => {
+      const slug = r.url === undefined ? undefined : /^\/articles\/([^/]+)\/$/.exec(r.url)?.[1];
+      const target = slug === undefined ? undefined : ctx.index.bySlug.get(slug);
+      return { headline: target?.headline ?? r.headline, url: target === undefined ? null : paths.article(target.slug) };
+    })
+    // Resolved links first; otherwise the order the dump gave.
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => Number(a.r.url === null) - Number(b.r.url === null) || a.i - b.i)
+    .map(({ r }) => r);
+  const outlet = article.outlet === null ? null : ctx.outletLink(article.outlet.slug);
+  return {
+    url,
+    title: article.outlet === null ? article.headline : `${article.headline} — ${outlet!.label}`,
+    description,
+    crumbs: [
+      { label: "Home", url: paths.home() },
+      ...(outlet === null ? [] : [{ label: "Outlets", url: paths.outlets() }, { label: outlet.label, url: outlet.url }]),
+      { label: article.headline, url: null },
+    ],
+    section: "article",
+    feed: null,
+    index: true,
+    prev: null,
+    next: null,
+    slug: article.slug,
+    headline: article.headline,
+    lang: article.language,
+    dir: textDirection(article.language),
+    outlet,
+    byline: article.byline,
+    date: article.date,
+    dateLabel: dateLabel(article.date),
+    year: article.date?.slice(0, 4) ?? null,
+    dateUrl: article.date === null ? paths.undated() : paths.month(article.date.slice(0, 4), article.date.slice(5, 7)),
+    dateline: article.dateline,
+    bodyHtml: ctx.renderBody(article.body),
+    topics: article.topics.map((t) => ctx.topicLink(t)),
+    related,
+    citedBy: (ctx.index.citedBy.get(article.slug) ?? []).map((a) => ({ label: a.headline, url: paths.article(a.slug) })),
+    sources,
+    alsoCapturedIn: sources.slice(1),
+    apiUrl: paths.apiArticle(article.slug),
+    jsonLd: jsonLd(article, ctx, description),
+    canonical: ctx.baseUrl === null ? null : absoluteUrl(url, ctx.pathPrefix, ctx.baseUrl),
+  };
+}

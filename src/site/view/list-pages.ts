@@ -1,0 +1,260 @@
+import type { Article } from "../../model/index.ts";
+import { paths } from "../urls.ts";
+import { outletTimeline, topicAttention } from "./charts.ts";
+import type { ViewContext } from "./context.ts";
+import { compareText, countLabel, dateLabel, monthLabel } from "./format.ts";
+import { chunk, pageNav } from "./pagination.ts";
+import type { Crumb, Fact, Link, ListPage } from "./types.ts";
+
+type Intro = NonNullable<ListPage["intro"]>;
+
+interface ListSpec {
+  kind: ListPage["kind"];
+  base: string;
+  heading: string;
+  /** `<title>` of the first page; later pages add "page n". */
+  title: string;
+  description: string;
+  crumbs: Crumb[];
+  section: ListPage["section"];
+  feed: string | null;
+  articles: readonly Article[];
+  intro: Intro | null;
+  home?: ListPage["home"];
+}
+
+/** One ListPage per chunk of 20 articles: the precomputed pages Eleventy paginates over. */
+function listPages(spec: ListSpec, ctx: ViewContext): ListPage[] {
+  const chunks = chunk(spec.articles);
+  return chunks.map((items, i) => {
+    const n = i + 1;
+    const nav = pageNav(spec.base, n, chunks.length, `Pages of ${spec.heading}`);
+    const crumbs: Crumb[] =
+      n === 1
+        ? spec.crumbs
+        : [...spec.crumbs.slice(0, -1), { label: spec.crumbs[spec.crumbs.length - 1]!.label, url: spec.base }, { label: `Page ${n}`, url: null }];
+    return {
+      url: paths.page(spec.base, n),
+      title: n === 1 ? spec.title : `${spec.title}, page ${n}`,
+      description: spec.description,
+      crumbs,
+      section: spec.section,
+      feed: spec.feed,
+      index: n === 1,
+      prev: nav?.prev ?? null,
+      next: nav?.next ?? null,
+      kind: spec.kind,
+      heading: n === 1 ? spec.heading : `${spec.heading}, page ${n} of ${chunks.length}`,
+      intro: n === 1 ? spec.intro : null,
+      home: n === 1 ? (spec.home ?? null) : null,
+      items: items.map((a) => ctx.summaries.get(a.slug)!),
+      nav,
+      pageNumber: n,
+    };
+  });
+}
+
+/** `27 September 2015 – 10 October 2015`, plus the undated count. */
+function dateRangeFacts(articles: readonly Article[]): Fact[] {
+  let first: string | null = null;
+  let last: string | null = null;
+  let undated = 0;
+  for (const { date } of articles) {
+    if (date === null) {
+      undated++;
+      continue;
+    }
+    if (first === null || date < first) first = date;
+    if (last === null || date > last) last = date;
+  }
+  const facts: Fact[] = [];
+  if (first !== null && last !== null) {
+    facts.push({ label: "Dates", value: first === last ? dateLabel(first) : `${dateLabel(first)} – ${dateLabel(last)}` });
+  }
+  if (undated > 0) facts.push({ label: "Undated", value: countLabel(undated, "article") });
+  return facts;
+}
+
+const home: Link = { label: "Home", url: paths.home() };
+
+export function homePages(ctx: ViewContext, dumps: Array<Link & { count: number }>): ListPage[] {
+  const { index } = ctx;
+  const byCount = <T extends { count: number; label: string }>(a: T, b: T): number => b.count - a.count || compareText(a.label, b.label);
+  const outlets = [...index.byOutlet.entries()].map(([slug, list]) => ({ ...ctx.outletLink(slug), count: list.length })).sort(byCount);
+  const topics = [...index.byTopic.entries()].map(([slug, list]) => ({ ...ctx.topicLink(slug), count: list.length })).sort(byCount);
+  return listPages(
+    {
+      kind: "home",
+      base: paths.home(),
+      heading: "Latest articles",
+      title: "Latest articles",
+      description: `An archive of ${countLabel(index.sorted.length, "news article")} from ${countLabel(index.outlets.size, "outlet")}, with the raw captures they came from.`,
+      crumbs: [{ label: "Home", url: null }],
+      section: "home",
+      feed: "/feed.xml",
+      articles: index.sorted,
+      intro: null,
+      home: {
+        outlets: outlets.slice(0, 12),
+        topics: topics.slice(0, 24),
+        dumps: dumps.slice(0, 10),
+        stats: [
+          { label: "Articles", value: countLabel(index.sorted.length, "article") },
+          { label: "Outlets", value: countLabel(index.outlets.size, "outlet") },
+          { label: "Topics", value: countLabel(index.topics.size, "topic") },
+          { label: "Captures", value: countLabel(dumps.length, "dump") },
+        ],
+      },
+    },
+    ctx,
+  );
+}
+
+export function outletPages(ctx: ViewContext): ListPage[] {
+  return [...ctx.index.byOutlet.entries()].flatMap(([slug, articles]) => {
+    const { name, entry } = ctx.index.outlets.get(slug)!;
+    const facts: Fact[] = [{ label: "Articles", value: countLabel(articles.length, "article") }, ...dateRangeFacts(articles)];
+    if (entry?.country !== undefined) facts.push({ label: "Country", value: entry.country });
+    if (entry?.homepage !== undefined) facts.push({ label: "Website", value: entry.homepage });
+    return listPages(
+      {
+        kind: "outlet",
+        base: paths.outlet(slug),
+        heading: name,
+        title: name,
+        description: entry?.description ?? `Articles from ${name} in the archive.`,
+        crumbs: [home, { label: "Outlets", url: paths.outlets() }, { label: name, url: null }],
+        section: "outlets",
+        feed: `${paths.outlet(slug)}feed.xml`,
+        articles,
+        intro: {
+          description: entry?.description ?? null,
+          aliases: entry?.aliases ?? [],
+          facts,
+          chart: outletTimeline(slug, name, articles),
+          relatedTopics: [],
+          children: [],
+        },
+      },
+      ctx,
+    );
+  });
+}
+
+/** Topics that share articles with each topic, most shared first: "related topics". */
+function coOccurring(ctx: ViewContext, slug: string, articles: readonly Article[]): Array<Link & { count: number }> {
+  const counts = new Map<string, number>();
+  for (const article of articles) {
+    for (const other of new Set(article.topics)) if (other !== slug) counts.set(other, (counts.get(other) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .sort(([a, x], [b, y]) => y - x || compareText(a, b))
+    .slice(0, 12)
+    .map(([other, count]) => ({ ...ctx.topicLink(other), count }));
+}
+
+export function topicPages(ctx: ViewContext): ListPage[] {
+  return [...ctx.index.byTopic.entries()].flatMap(([slug, articles]) => {
+    const { name, entry } = ctx.index.topics.get(slug)!;
+    const facts: Fact[] = [{ label: "Articles", value: countLabel(articles.length, "article") }, ...dateRangeFacts(articles)];
+    if (entry !== null) facts.push({ label: "Kind", value: entry.kind });
+    return listPages(
+      {
+        kind: "topic",
+        base: paths.topic(slug),
+        heading: name,
+        title: `${name}: topic`,
+        description: entry?.description ?? `Articles about ${name} in the archive.`,
+        crumbs: [home, { label: "Topics", url: paths.topics() }, { label: name, url: null }],
+        section: "topics",
+        feed: `${paths.topic(slug)}feed.xml`,
+        articles,
+        intro: {
+          description: entry?.description ?? null,
+          aliases: entry?.aliases ?? [],
+          facts,
+          chart: topicAttention(slug, name, articles, (o) => ctx.outletLink(o).label),
+          relatedTopics: coOccurring(ctx, slug, articles),
+          children: [],
+        },
+      },
+      ctx,
+    );
+  });
+}
+
+export function datePages(ctx: ViewContext): ListPage[] {
+  const { index } = ctx;
+  const dates: Link = { label: "Dates", url: paths.dates() };
+  const pages: ListPage[] = [];
+  for (const [year, articles] of index.byYear) {
+    const months = [...index.byMonth.entries()]
+      .filter(([key]) => key.startsWith(`${year}-`))
+      .sort(([a], [b]) => compareText(a, b))
+      .map(([key, list]) => ({ label: monthLabel(key), url: paths.month(year, key.slice(5)), count: list.length }));
+    pages.push(
+      ...listPages(
+        {
+          kind: "year",
+          base: paths.year(year),
+          heading: `Articles from ${year}`,
+          title: `Articles from ${year}`,
+          description: `${countLabel(articles.length, "article")} dated ${year}.`,
+          crumbs: [home, dates, { label: year, url: null }],
+          section: "dates",
+          feed: null,
+          articles,
+          intro: { description: null, aliases: [], facts: [], chart: null, relatedTopics: [], children: months },
+        },
+        ctx,
+      ),
+    );
+  }
+  for (const [key, articles] of index.byMonth) {
+    const year = key.slice(0, 4);
+    pages.push(
+      ...listPages(
+        {
+          kind: "month",
+          base: paths.month(year, key.slice(5)),
+          heading: `Articles from ${monthLabel(key)}`,
+          title: `Articles from ${monthLabel(key)}`,
+          description: `${countLabel(articles.length, "article")} dated ${monthLabel(key)}.`,
+          crumbs: [home, dates, { label: year, url: paths.year(year) }, { label: monthLabel(key).split(" ")[0]!, url: null }],
+          section: "dates",
+          feed: null,
+          articles,
+          intro: null,
+        },
+        ctx,
+      ),
+    );
+  }
+  if (index.undated.length > 0) {
+    pages.push(
+      ...listPages(
+        {
+          kind: "undated",
+          base: paths.undated(),
+          heading: "Undated articles",
+          title: "Undated articles",
+          description: "Articles whose capture does not say when they were published.",
+          crumbs: [home, dates, { label: "Undated", url: null }],
+          section: "dates",
+          feed: null,
+          articles: index.undated,
+          intro: {
+            description: "These captures do not say when the articles were published, and the archive does not guess. An editor who knows the date can add it to the article's file in content/.",
+            aliases: [],
+            facts: [{ label: "Articles", value: countLabel(index.undated.length, "article") }],
+            chart: null,
+            relatedTopics: [],
+            children: [],
+          },
+        },
+        ctx,
+      ),
+    );
+  }
+  return pages;
+}

@@ -1,0 +1,144 @@
+// `npm run bench -- [--articles N] [--vs-hugo] [--vs-pagefind] [--dir <folder>] [--seed S] [--cpu-prof]`
+//
+// Generates a synthetic archive of N article captures (deterministic), then runs the real
+// pipeline on it through the command line, each stage in its own child process, timed, with the
+// peak memory of the whole process tree: ingest → build → search index; then adds one dump and
+// rebuilds; measures the parser on one core; with --vs-hugo, builds the same content with Hugo
+// (Debian's package, installed with apt-get when missing); with --vs-pagefind, times Pagefind's
+// own command indexing the whole built site; with --cpu-prof, writes V8 profiles of every stage
+// to <dir>/profiles (summarise them with tests/bench/profile-summary.ts).
+// The last line printed is one JSON object (see `Result`).
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { generateProject, writeDump } from "./generate.ts";
+import { ensureHugo, runHugo, writeHugoSite } from "./hugo.ts";
+import { runMeasured, type Measured } from "./measure.ts";
+
+interface Result {
+  articles: number;
+  dumps: number;
+  pages: number | null;
+  ingest_s: number | null;
+  build_s: number | null;
+  search_s: number | null;
+  total_s: number | null;
+  peak_rss_mib: number | null;
+  add_one_dump_s: number | null;
+  parse_mb_s: number | null;
+  hugo_s: number | null;
+  ratio_vs_hugo: number | null;
+}
+
+const projectRoot = resolve(fileURLToPath(import.meta.url), "..", "..", "..");
+const { values } = parseArgs({
+  options: {
+    articles: { type: "string", default: "1000" },
+    "vs-hugo": { type: "boolean", default: false },
+    dir: { type: "string" },
+    seed: { type: "string" },
+    "cpu-prof": { type: "boolean", default: false },
+    "vs-pagefind": { type: "boolean", default: false },
+  },
+});
+const articles = Number(values.articles);
+if (!Number.isInteger(articles) || articles < 1) {
+  console.error(`bench: --articles takes a positive whole number, got "${values.articles}"`);
+  process.exit(2);
+}
+const dir = resolve(values.dir ?? join(projectRoot, "tests", "bench", "out", String(articles)));
+const cli = join(projectRoot, "bin", "newsarchive.js");
+const runTs = join(projectRoot, "bin", "run-ts.js");
+const profileDir = join(dir, "profiles");
+const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+// Node refuses --cpu-prof in NODE_OPTIONS, so it goes on each stage's command line.
+const node = (...args: string[]): string[] => [...(values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), ...args];
+
+const round = (x: number, digits = 2): number => Number(x.toFixed(digits));
+const log = (line: string): void => void process.stdout.write(`${line}\n`);
+
+/** Runs one stage in a child process in the project folder; a failing stage stops the bench. */
+async function stage(name: string, command: string, args: string[]): Promise<Measured> {
+  log(`${name}: running ${[command, ...args].map((a) => a.replace(projectRoot + "/", "")).join(" ")}`);
+  const measured = await runMeasured(command, args, { cwd: dir, env, echo: name });
+  const cpu = measured.cpuSeconds === null ? "" : `, ${measured.cpuSeconds.toFixed(2)} s of CPU`;
+  log(`${name}: ${measured.seconds.toFixed(2)} s${cpu}, peak ${measured.peakRssMiB.toFixed(0)} MiB (process tree)`);
+  if (measured.exitCode !== 0) {
+    console.error(`bench: ${name} exited with ${measured.exitCode}\n${measured.stderr.slice(-4000)}`);
+    process.exit(1);
+  }
+  return measured;
+}
+
+function countHtml(folder: string): number {
+  if (!existsSync(folder)) return 0;
+  let count = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith(".html") && !entry.parentPath.includes("search-index")) count += 1;
+  }
+  return count;
+}
+
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+const generatedAt = Date.now();
+const project = generateProject(projectRoot, dir, articles, values.seed === undefined ? undefined : Number(values.seed));
+log(
+  `generate: ${project.dumps} dumps, ${project.articles} article captures, ${(project.bytes / 1e6).toFixed(1)} MB ` +
+    `in ${((Date.now() - generatedAt) / 1000).toFixed(1)} s → ${dir}`,
+);
+
+const ingest = await stage("ingest", "node", node(cli, "ingest"));
+const build = await stage("build", "node", node(cli, "build", "--no-search"));
+const search = await stage("search", "node", node(runTs, join(projectRoot, "tests", "bench", "search-stage.ts")));
+// The build's closing line: "dist/: <n> articles, <p> pages, <f> files …"; else count HTML files.
+const pages = Number(/dist\/: \d+ articles, (\d+) pages/.exec(build.stdout)?.[1] ?? countHtml(join(dir, "dist")));
+log(`site: ${pages} HTML pages`);
+
+if (values["vs-pagefind"]) {
+  // The yardstick for the search stage: Pagefind's own command indexing the whole built site.
+  const whole = await stage("pagefind-whole-site", join(projectRoot, "node_modules", ".bin", "pagefind"), [
+    "--site", join(dir, "dist"), "--output-path", join(dir, "pagefind-whole-site"),
+  ]);
+  log(`search: ${search.seconds.toFixed(2)} s sharded vs ${whole.seconds.toFixed(2)} s for Pagefind on the whole site (${(search.seconds / whole.seconds).toFixed(2)}×)`);
+}
+
+writeDump(join(dir, "seeds"), project.stream.next());
+const addOne = await stage("add-one-dump", "node", node(cli, "build"));
+
+const parse = await stage("parse", "node", [runTs, join(projectRoot, "tests", "bench", "parse-rate.ts"), join(dir, "seeds"), "16"]);
+const parseRate = (JSON.parse(parse.stdout.trim().split("\n").at(-1) ?? "{}") as { mb_s?: number }).mb_s ?? null;
+log(`parse: ${parseRate === null ? "?" : parseRate.toFixed(1)} MB/s on one core`);
+
+let hugoSeconds: number | null = null;
+if (values["vs-hugo"]) {
+  if (ensureHugo(true)) {
+    const hugoDir = join(dir, "hugo");
+    const hugoPages = writeHugoSite(join(dir, "content"), hugoDir);
+    log(`hugo: ${hugoPages} articles written as a Hugo site (not timed)`);
+    const hugo = await runHugo(hugoDir);
+    if (hugo.exitCode !== 0) console.error(`bench: hugo failed\n${hugo.stderr.slice(-2000)}`);
+    else hugoSeconds = hugo.seconds;
+    log(`hugo: ${hugo.seconds.toFixed(2)} s, ${hugo.cpuSeconds?.toFixed(2) ?? "?"} s of CPU, peak ${hugo.peakRssMiB.toFixed(0)} MiB, ${countHtml(join(hugoDir, "public"))} HTML pages`);
+  } else {
+    console.error("bench: hugo is not installed and could not be installed (apt-get install -y hugo); skipping --vs-hugo");
+  }
+}
+
+const result: Result = {
+  articles: project.articles,
+  dumps: project.dumps,
+  pages,
+  ingest_s: round(ingest.seconds),
+  build_s: round(build.seconds),
+  search_s: round(search.seconds),
+  total_s: round(ingest.seconds + build.seconds + search.seconds),
+  peak_rss_mib: round(Math.max(ingest.peakRssMiB, build.peakRssMiB, search.peakRssMiB, addOne.peakRssMiB), 0),
+  add_one_dump_s: round(addOne.seconds),
+  parse_mb_s: parseRate === null ? null : round(parseRate, 1),
+  hugo_s: hugoSeconds === null ? null : round(hugoSeconds),
+  ratio_vs_hugo: hugoSeconds === null ? null : round((ingest.seconds + build.seconds) / hugoSeconds),
+};
+if (values["cpu-prof"]) log(`profiles: ${profileDir} (timings include profiling overhead)`);
+log(JSON.stringify(result));

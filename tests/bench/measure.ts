@@ -1,0 +1,114 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export interface Measured {
+  seconds: number;
+  /** Highest sum of the resident memory of the child and all its descendants, sampled. */
+  peakRssMiB: number;
+  /**
+   * CPU time (user + system) of the command and the children it waited for, from GNU time when
+   * installed: unlike wall time, it hardly changes when other work shares the machine.
+   */
+  cpuSeconds: number | null;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+const PAGE_BYTES = 4096;
+const SAMPLE_MS = 50;
+
+/** Parent pid of every process, read from /proc/<pid>/stat (field 4, after the parenthesised name). */
+function parentsByPid(): Map<number, number> {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "latin1");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      parents.set(Number(entry), Number(fields[1]));
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return parents;
+}
+
+/** Resident memory of a process and all its descendants, in bytes. */
+export function treeRssBytes(root: number): number {
+  const parents = parentsByPid();
+  const children = new Map<number, number[]>();
+  for (const [pid, parent] of parents) {
+    const list = children.get(parent);
+    if (list) list.push(pid);
+    else children.set(parent, [pid]);
+  }
+  let total = 0;
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.pop()!;
+    try {
+      total += Number(readFileSync(`/proc/${pid}/statm`, "latin1").split(" ")[1]) * PAGE_BYTES;
+    } catch {
+      continue;
+    }
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/**
+ * Runs a command, timing it and sampling the whole process tree's memory (Pagefind and Eleventy
+ * workers are children of the command), every 50 ms. Output is collected, and echoed with a
+ * prefix when `echo` is set, so a long stage shows its progress.
+ */
+export function runMeasured(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; echo?: string }): Promise<Measured> {
+  const gnuTime = "/usr/bin/time";
+  const scratch = existsSync(gnuTime) ? mkdtempSync(join(tmpdir(), "newsarchive-bench-")) : null;
+  const timesFile = scratch === null ? null : join(scratch, "times");
+  const [program, programArgs] = timesFile === null ? [command, args] : [gnuTime, ["-f", "%U %S", "-o", timesFile, command, ...args]];
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(program, programArgs, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    let peak = 0;
+    const sample = (): void => {
+      if (child.pid !== undefined) peak = Math.max(peak, treeRssBytes(child.pid));
+    };
+    const timer = setInterval(sample, SAMPLE_MS);
+    let stdout = "";
+    let stderr = "";
+    const relay = (chunk: Buffer, sink: "out" | "err"): void => {
+      const text = chunk.toString("utf8");
+      if (sink === "out") stdout += text;
+      else stderr += text;
+      if (options.echo) {
+        for (const line of text.split("\n").filter((l) => l.trim().length > 0)) process.stderr.write(`  ${options.echo}| ${line}\n`);
+      }
+    };
+    child.stdout.on("data", (c: Buffer) => relay(c, "out"));
+    child.stderr.on("data", (c: Buffer) => relay(c, "err"));
+    child.on("error", (error) => {
+      clearInterval(timer);
+      reject(error);
+    });
+    child.on("close", (code) => {
+      clearInterval(timer);
+      let cpuSeconds: number | null = null;
+      if (timesFile !== null && scratch !== null) {
+        const [user, system] = (existsSync(timesFile) ? readFileSync(timesFile, "utf8").trim().split("\n").at(-1) ?? "" : "").split(" ").map(Number);
+        if (user !== undefined && system !== undefined && Number.isFinite(user) && Number.isFinite(system)) cpuSeconds = user + system;
+        rmSync(scratch, { recursive: true, force: true });
+      }
+      resolve({
+        cpuSeconds,
+        seconds: Number(process.hrtime.bigint() - started) / 1e9,
+        peakRssMiB: peak / 1048576,
+        exitCode: code ?? 1,
+        stdout,
+        stderr,
+      });
+    });
+  });
+}

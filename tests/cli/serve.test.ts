@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { listContentFiles } from "../../src/content/index.ts";
+import { makeProject, projectRoot, removeProjects } from "../e2e/project.ts";
+
+let child: ChildProcess | undefined;
+afterAll(async () => {
+  if (child?.pid !== undefined && child.exitCode === null) {
+    const exited = new Promise((resolve) => child!.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  }
+  await removeProjects();
+});
+
+/** Polls until `probe` returns a value, or gives up after `attempts` tries. */
+async function eventually<T>(probe: () => Promise<T | undefined>, attempts = 240): Promise<T> {
+  for (let i = 0; i < attempts; i++) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("gave up waiting");
+}
+
+describe("newsarchive serve", () => {
+  it("serves dist/ under the prefix and rebuilds when content/ changes", async () => {
+    const paths = await makeProject();
+    let output = "";
+    child = spawn(process.execPath, [join(projectRoot, "bin", "newsarchive.js"), "serve", "--port", "0", "--path-prefix", "/archive/", "--no-search"], {
+      cwd: paths.root,
+      env: { ...process.env, NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+
+    const base = await eventually(async () => /serving dist\/ at (http:\/\/\S+)/.exec(output)?.[1]);
+    expect(base).toMatch(/\/archive\/$/);
+    const home = await fetch(base);
+    expect(home.status).toBe(200);
+    expect(home.headers.get("content-type")).toContain("text/html");
+    expect((await fetch(base.replace("/archive/", "/archive/no-such-page/"))).status).toBe(404);
+
+    const [first] = await listContentFiles(paths.content);
+    const slug = first!.split("/")[1]!.replace(/\.md$/, "");
+    const file = join(paths.content, first!);
+    await writeFile(file, (await readFile(file, "utf8")).replace(/^headline: .*$/m, "headline: Rebuilt While Serving"));
+    const page = await eventually(async () => {
+      const html = await (await fetch(`${base}articles/${slug}/`)).text();
+      return html.includes("Rebuilt While Serving") ? html : undefined;
+    });
+    expect(page).toContain("Rebuilt While Serving");
+  });
+});
