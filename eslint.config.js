@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -14,6 +15,11 @@ export default tseslint.config(
   },
   {
     files: ["bin/**/*.js", "*.js"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+    languageOptions: { globals: globals.node },
+  },
+  {
+    // Scripts shipped to the reader's browser.
+    files: ["templates/**/*.js"],
+    languageOptions: { globals: globals.browser },
   },
 );
