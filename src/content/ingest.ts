@@ -1,7 +1,9 @@
+import { readFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import type { ProjectPaths } from "../config.ts";
-import { enrichArchive, type EnrichResult, type ParsedDump } from "../enrich/index.ts";
-import type { Article, Diagnostic, Dump } from "../model/index.ts";
+import { enrichArchive, parseRegistry, saveDiscoveredTopics, type ParsedDump } from "../enrich/index.ts";
+import { TOPICS_FILE } from "../enrich/registries.ts";
+import { TopicEntrySchema, type Article, type Diagnostic, type Dump, type Registries, type TopicEntry } from "../model/index.ts";
 import { listDumps, readDump } from "../read/index.ts";
 import { applyChanges } from "./apply.ts";
 import { parseDumpCached } from "./parse-cache.ts";
@@ -59,8 +61,14 @@ export interface IngestResult {
   applied: boolean;
 }
 
-/** enrichArchive, as called with the articles already in content/ (its optional third argument). */
-const enrich: (dumps: ParsedDump[], dataDir: string, existing?: Article[]) => Promise<EnrichResult> = enrichArchive;
+/** The topics editors curate in topics.yaml (not those ingest discovered). */
+async function curatedTopics(dataDir: string): Promise<TopicEntry[]> {
+  const text = await readFile(join(dataDir, TOPICS_FILE), "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return "";
+    throw error;
+  });
+  return text === "" ? [] : parseRegistry(text, TOPICS_FILE, TopicEntrySchema, "topic").entries;
+}
 
 interface ReadOutcome {
   file: string;
@@ -101,7 +109,8 @@ async function readAndParse(file: string, paths: ProjectPaths): Promise<ReadOutc
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const { paths } = options;
   const seedFiles = await listDumps(paths.seeds);
-  const files = options.files ?? seedFiles;
+  // The same dump named twice is read once.
+  const files = [...new Map((options.files ?? seedFiles).map((f) => [resolve(f), f])).values()];
   const content = options.content ?? (await loadContent(paths.content, { root: paths.root, cacheDir: paths.cache }));
   const diagnostics: Diagnostic[] = [...content.diagnostics];
 
@@ -123,12 +132,18 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   // A dump that yields no article has nothing to enrich (its old articles, if any, are dropped below).
   const toEnrich = toIngest.filter((p) => p.result.articles.length > 0);
   let generated: Article[] = [];
+  let discovered: Registries | undefined;
   if (toEnrich.length > 0) {
+    // The records in content/ take part (enrichment keeps their ids and slugs, merges new captures
+    // of their stories into them, resolves related headlines against them), except those made
+    // only from the dumps being ingested: these are made again, and an old version of a changed
+    // dump must not count as another capture (or hold on to the slugs).
     const existing = content.entries
-      .filter((e) => !e.article.sources.some((s) => ingestedNames.has(s.dump)))
+      .filter((e) => e.article.sources.length === 0 || !e.article.sources.every((s) => ingestedNames.has(s.dump)))
       .map((e) => e.article);
-    const enriched = await enrich(toEnrich, paths.data, existing);
+    const enriched = await enrichArchive(toEnrich, paths.data, existing);
     generated = enriched.articles;
+    discovered = enriched.registries;
     diagnostics.push(...enriched.diagnostics);
   }
 
@@ -138,6 +153,9 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
 
   const hold = options.holdOnError === true && diagnostics.some((d) => d.level === "error");
   const applied = hold ? { written: [], removed: [] } : await applyChanges(paths.content, plan.changes);
+  // Topics enrichment discovered are named in a registry file of their own, so that later builds,
+  // which enrich only new dumps, still know them.
+  if (!hold && discovered) await saveDiscoveredTopics(paths.data, discovered, await curatedTopics(paths.data));
   const entries = entriesAfter(content.entries, plan.changes);
   const byDump = new Map<string, ContentEntry[]>();
   for (const entry of entries) {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Dump, ParseResult } from "../model/index.ts";
@@ -41,12 +41,12 @@ export interface CachedParse {
 }
 
 /**
- * Parses a dump, or takes the result from `<cacheDir>/parse/` when this exact dump was parsed
+ * Parses a dump, or takes the result from `<cacheDir>/parse/<version>/` when this exact dump was parsed
  * by this exact parser before. A missing or unreadable cache entry just means parsing again.
  */
 export async function parseDumpCached(dump: Dump, cacheDir: string): Promise<CachedParse> {
   const key = cacheKey(dump);
-  const file = join(cacheDir, "parse", key.slice(0, 2), `${key}.json`);
+  const file = join(cacheDir, "parse", parserVersion(), key.slice(0, 2), `${key}.json`);
   try {
     const value: unknown = JSON.parse(await readFile(file, "utf8"));
     if (isParseResult(value)) return { result: value, hit: true };
@@ -54,6 +54,24 @@ export async function parseDumpCached(dump: Dump, cacheDir: string): Promise<Cac
     // No entry (or a damaged one): parse below and write a fresh entry.
   }
   const result = parseDump(dump);
+  await pruneOtherVersions(cacheDir);
   await writeFileAtomic(file, JSON.stringify(result));
   return { result, hit: false };
+}
+
+const pruned = new Set<string>();
+
+/**
+ * Entries live in a folder per parser version; when this version first writes, the folders of
+ * other versions are removed, so the cache does not grow with every change to the parser.
+ */
+async function pruneOtherVersions(cacheDir: string): Promise<void> {
+  const root = join(cacheDir, "parse");
+  if (pruned.has(root)) return;
+  pruned.add(root);
+  const current = parserVersion();
+  const items = await readdir(root, { withFileTypes: true }).catch(() => []);
+  for (const item of items) {
+    if (item.isDirectory() && item.name !== current) await rm(join(root, item.name), { recursive: true, force: true });
+  }
 }

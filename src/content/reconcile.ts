@@ -67,7 +67,7 @@ export function reconcile(input: ReconcileInput): ReconcilePlan {
         id: "unsafe-path",
         level: "error",
         message: `article "${article.headline}" has slug "${article.slug}" (outlet ${JSON.stringify(article.outlet?.slug ?? null)}), which is not a plain slug; it was not written`,
-        file: article.sources[0]?.dump ?? "content/",
+        file: article.sources[0] ? `seeds/${article.sources[0].dump}` : "content/",
       });
       continue;
     }

@@ -135,6 +135,15 @@ export function enrichWithRegistries(
   }
 
   diagnostics.push(...outlets.diagnostics());
+  for (const topic of assignment.discovered) {
+    diagnostics.push({
+      id: "discovered-topic",
+      level: "info",
+      message: `"${topic.name}" (${topic.kind}) is named in several articles and gets a topic page, /topics/${topic.slug}/.`,
+      file: "content/_data/discovered-topics.yaml",
+      hint: "To curate it (description, aliases), move its entry to content/_data/topics.yaml.",
+    });
+  }
   return {
     articles,
     diagnostics,
@@ -151,9 +160,11 @@ function collectCaptures(dumps: readonly ParsedDump[], diagnostics: Diagnostic[]
   const captures: Capture[] = [];
   const seen = new Set<string>();
   for (const { dump, result } of sorted) {
-    // The same file given twice (same bytes) is one capture, not a duplicate story.
-    if (seen.has(dump.sha256)) continue;
-    seen.add(dump.sha256);
+    // The same dump given twice (same name, same bytes) is one capture. Copies under other
+    // names are captures of their own, and merge as duplicates.
+    const key = `${dump.name}\n${dump.sha256}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     result.articles.forEach((article, index) => {
       if (normaliseSpace(article.headline).length === 0) {
         diagnostics.push({

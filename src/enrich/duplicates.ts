@@ -16,6 +16,12 @@ const BANDS = 16;
 const ROWS = 4;
 /** Texts with fewer shingles than this match only exactly (headline and body). */
 const MIN_SHINGLES = 12;
+/**
+ * Under different headlines, texts must be at least this long to be called one story: a site's
+ * boilerplate that a parser mistook for the body (a cookie notice, a teaser line) is short and
+ * the same under every headline, while a syndicated story is long.
+ */
+const MIN_SHINGLES_OTHER_HEADLINE = 40;
 /** Estimated Jaccard similarity above which two texts are the same story. */
 const SAME_STORY = 0.7;
 /** Same headline and the shorter text this much contained in the longer: a truncated capture. */
@@ -102,8 +108,10 @@ function sameStory(a: Summary, b: Summary): boolean {
   if (a.exactKey && a.exactKey === b.exactKey) return true;
   if (a.shingles < MIN_SHINGLES || b.shingles < MIN_SHINGLES) return false;
   const jaccard = estimatedJaccard(a.signature, b.signature);
+  const sameHeadline = a.headlineKey !== "" && a.headlineKey === b.headlineKey;
+  if (!sameHeadline && Math.min(a.shingles, b.shingles) < MIN_SHINGLES_OTHER_HEADLINE) return false;
   if (jaccard >= SAME_STORY) return true;
-  if (a.headlineKey && a.headlineKey === b.headlineKey) {
+  if (sameHeadline) {
     // |A ∩ B| = J (|A| + |B|) / (1 + J); containment of the smaller in the larger.
     const intersection = (jaccard * (a.shingles + b.shingles)) / (1 + jaccard);
     return intersection / Math.min(a.shingles, b.shingles) >= SAME_HEADLINE_CONTAINMENT;

@@ -164,6 +164,12 @@ const entries: CatalogueEntry[] = [
     hint: "Run `newsarchive build` first.",
   },
   {
+    id: "build-locked",
+    title: "Another build is running",
+    why: "Two builds of one project at once would replace dist/ under each other, so only one runs at a time.",
+    hint: "Wait for the other build (or stop `newsarchive serve`), then build again.",
+  },
+  {
     id: "build-stage-failed",
     title: "A build stage failed",
     why: "The build stopped before the site was complete, so the live dist/ was left as it was.",

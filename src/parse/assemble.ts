@@ -1,5 +1,7 @@
 import type { ClassifiedLine } from "./classify.ts";
+import { looksLikeName } from "./byline.ts";
 import { Page } from "./structure.ts";
+import type { Vocabulary } from "./vocab.ts";
 
 /** An article as assembly first sees it: line indices, before fields are read. */
 export interface Draft {
@@ -11,8 +13,12 @@ export interface Draft {
   body: number[];
   captions: number[];
   inlineRelated: number[];
+  /** "Peter Mills, Northbridge" under a paragraph: who wrote the text above (letters, comments). */
+  signatures: number[];
   /** Set when the headline was confirmed by meta, a dateline or the lead, not just by position. */
   strong: boolean;
+  /** What says the headline starts an article: confirmed (meta, dateline, lead), layout (a teaser's echo or kicker), or position alone (null). */
+  evidence: "confirmed" | "layout" | null;
   /** The line the article ends on (its last body paragraph). */
   end: number;
 }
@@ -94,6 +100,28 @@ function hasMetaBelow(page: Page, i: number): boolean {
   return false;
 }
 
+/** Whether a headless run at `firstPara` carries on `prev`: same indent, nothing between that ends an article. */
+function continues(page: Page, prev: Draft, firstPara: number): boolean {
+  const first = prev.body[0];
+  if (first === undefined || prev.body.length < 3 || firstPara - prev.end > 150 || page.at(first).indent !== page.at(firstPara).indent) return false;
+  for (let j = prev.end + 1; j < firstPara; j++) {
+    const k = page.at(j).kind;
+    // Only what a table or a figure leaves: short cells, captions, numbers.
+    if (k !== "blank" && k !== "title" && k !== "short" && k !== "junk" && k !== "caption" && k !== "date" && k !== "debris") return false;
+    if (k === "title" && page.startsArticle(j)) return false;
+  }
+  return true;
+}
+
+/** "Name Surname, Town" right under a paragraph: a letter's or a comment's signature. */
+function isSignature(page: Page, i: number, vocab: Vocabulary): boolean {
+  const l = page.at(i);
+  const prev = page.prevContent(i);
+  if (prev < 0 || page.at(prev).kind !== "para" || l.words > 7) return false;
+  const parts = l.text.split(/\s*,\s*/u);
+  return parts.length === 2 && parts.every((p) => p.length > 0 && looksLikeName(p, vocab)) && (parts[0] ?? "").split(/\s+/u).length >= 2;
+}
+
 function isInlineRelated(l: ClassifiedLine, markers: readonly string[]): boolean {
   if (l.words > 25) return false;
   return markers.some((m) => l.key.startsWith(m + ":") || l.key.startsWith(m + " :"));
@@ -105,7 +133,8 @@ function isInlineRelated(l: ClassifiedLine, markers: readonly string[]): boolean
  * a dateline, a lead that repeats it) splits a run in two. Each run's headline is the nearest
  * headline-shaped line above it that leads to it.
  */
-export function assemble(lines: ClassifiedLine[], inlineMarkers: readonly string[], options: AssembleOptions = {}): Draft[] {
+export function assemble(lines: ClassifiedLine[], vocab: Vocabulary, options: AssembleOptions = {}): Draft[] {
+  const inlineMarkers = vocab.inlineRelatedMarkers;
   const maxGap = options.maxGap ?? 5;
   const reach = options.headlineReach ?? 12;
   const page = new Page(lines);
@@ -119,8 +148,14 @@ export function assemble(lines: ClassifiedLine[], inlineMarkers: readonly string
     }
     const firstPara = i;
     const headline = findHeadline(page, i, floor, reach);
-    const strong = headline >= 0 && page.startsArticle(headline);
-    const draft: Draft = { headline, meta: [], standfirst: [], body: [], captions: [], inlineRelated: [], strong, end: firstPara };
+    const evidence = headline >= 0 ? page.articleEvidence(headline) : null;
+    const strong = evidence === "confirmed";
+    // Text with no headline of its own, set like the article above and with nothing between that
+    // ends an article (a table, a figure): the article goes on.
+    const prev = drafts.at(-1);
+    const continuing = headline < 0 && prev !== undefined && prev.headline >= 0 && continues(page, prev, firstPara);
+    const draft: Draft = continuing && prev ? prev : { headline, meta: [], standfirst: [], body: [], captions: [], inlineRelated: [], signatures: [], strong, evidence, end: firstPara };
+    const bodyIndent = page.at(draft.body[0] ?? firstPara).indent;
     if (headline >= 0) {
       for (let j = headline + 1; j < firstPara; j++) {
         const k = page.at(j).kind;
@@ -138,7 +173,7 @@ export function assemble(lines: ClassifiedLine[], inlineMarkers: readonly string
       if (cur.blank) continue;
       if (cur.kind === "para") {
         // After a gap, a paragraph set at another indent belongs to another box (a teaser list).
-        if (gap >= 2 && draft.body.length > 0 && cur.indent !== page.at(firstPara).indent) break;
+        if (gap >= 2 && draft.body.length > 0 && cur.indent !== bodyIndent) break;
         // A short paragraph right above a photo credit is the photo's caption.
         const below = page.nextContent(j);
         if (below >= 0 && page.at(below).kind === "caption" && cur.words < 30) {
@@ -158,8 +193,9 @@ export function assemble(lines: ClassifiedLine[], inlineMarkers: readonly string
             draft.body = [];
             draft.meta.push(p);
             draft.strong = true;
-          } else if (pk === "title" && page.nextContent(p) === j && page.at(p).words <= 12) draft.body.push(p);
-          else if (pk === "item" && page.at(p).words >= 6) draft.body.push(p);
+          } else if (pk === "title" && isSignature(page, p, vocab)) draft.signatures.push(p);
+          else if (pk === "title" && page.nextContent(p) === j && page.at(p).words <= 12) draft.body.push(p);
+          else if (pk === "item" && page.at(p).words >= 6 && draft.body.length > 0) draft.body.push(p);
           else if (pk === "title" || pk === "caption") draft.captions.push(p);
           else if (pk === "byline" || pk === "date") draft.meta.push(p);
         }
@@ -180,7 +216,7 @@ export function assemble(lines: ClassifiedLine[], inlineMarkers: readonly string
       if (gap > maxGap) break;
       pending.push(j);
     }
-    drafts.push(draft);
+    if (!continuing) drafts.push(draft);
     floor = draft.end;
     i = draft.end + 1;
     // Continue scanning from the next line; a split title found above is revisited there.

@@ -41,7 +41,7 @@ const residue = /^(?:\[[^\]]{0,80}\]\s*)+$|^<\/?[a-z][a-z0-9]*(?:[\s>]|$)|^\S+\.
 
 /** "R E L A T E D :" → "related": letter-spaced words are a styling of one word. */
 function unspace(key: string): string {
-  return /^(?:\p{L} ){2,}\p{L}$/u.test(key) ? key.replace(/ /g, "") : key;
+  return key[1] === " " && /^(?:\p{L} ){2,}\p{L}$/u.test(key) ? key.replace(/ /g, "") : key;
 }
 
 /** A clean credit name from "Source: X", "© 2019 X Ltd. All rights reserved." … */
@@ -70,15 +70,20 @@ export function creditName(text: string, vocab: Vocabulary): string | null {
   return s.length >= 2 && s.length <= 60 ? s : null;
 }
 
+type Extra = { byline?: string; date?: string; credit?: string; dateRest?: number };
+
+/** The features object is extended in place: copying it for every line cost more than the rest. */
+function mark(f: LineFeatures, kind: LineKind, strength: number, extra?: Extra): ClassifiedLine {
+  const line = f as ClassifiedLine;
+  line.kind = kind;
+  line.strength = strength;
+  if (extra) Object.assign(line, extra);
+  return line;
+}
+
 export function classifyLine(f: LineFeatures, vocab: Vocabulary): ClassifiedLine {
-  // The features object is extended in place: copying it for every line cost more than the rest.
-  const c = (kind: LineKind, strength: number, extra?: { byline?: string; date?: string; credit?: string; dateRest?: number }): ClassifiedLine => {
-    const line = f as ClassifiedLine;
-    line.kind = kind;
-    line.strength = strength;
-    if (extra) Object.assign(line, extra);
-    return line;
-  };
+  // (bind, not an arrow: the loader names every arrow function it creates, once per call here.)
+  const c = mark.bind(undefined, f);
   if (f.blank) return c("blank", 1);
   const key = unspace(f.key);
   if (f.letters === 0 && f.words <= 6) {
@@ -98,7 +103,9 @@ export function classifyLine(f: LineFeatures, vocab: Vocabulary): ClassifiedLine
   if (f.words <= 6 && (vocab.commentMarkers.has(bareKey) || vocab.commentCount.test(key))) {
     return c("comment-marker", 0.85);
   }
-  if (key.startsWith("©") || /^\(c\)\s/iu.test(f.text) || key.startsWith("copyright") || vocab.copyrightMarkers.some((m) => key.includes(m))) {
+  // "2007-2019 Sauvons l'Université !": a span of years before a name is a copyright line without the sign.
+  const yearSpan = f.words <= 8 && /^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\s+\p{L}/u.test(f.text);
+  if (yearSpan || key.startsWith("©") || /^\(c\)\s/iu.test(f.text) || key.startsWith("copyright") || vocab.copyrightMarkers.some((m) => key.includes(m))) {
     const credit = creditName(f.text, vocab);
     return c("copyright", 0.9, credit ? { credit } : {});
   }
@@ -133,6 +140,7 @@ export function classifyLine(f: LineFeatures, vocab: Vocabulary): ClassifiedLine
       .filter((w) => w && !vocab.weekdays.has(w.toLowerCase()) && !/^\p{Lu}{2,4}$/u.test(w));
     if (restWords.length <= 4 && !f.terminal) return c("date", 0.85, { date: date.iso, dateRest: restWords.length });
   }
+  if (f.words <= 8 && vocab.commentCountInside.test(key)) return c("debris", 0.75);
   // "CNET Japan 3/9(木) 18:45配信", "Posted 18:45": a time and a publishing word, but no full date.
   if (f.words <= 10 && !f.terminal && /\d{1,2}:\d{2}/u.test(f.text) && vocab.patterns.published.contains.test(key)) return c("date", 0.6, { dateRest: 3 });
   // Breadcrumbs: "Mac & i > News > 2015 > KW 15 > …".

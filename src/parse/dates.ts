@@ -58,12 +58,22 @@ export function findDate(text: string, vocab: Vocabulary): FoundDate | null {
   if (found) return found;
   // "Associated PressDecember 2, 2016": a renderer glued the credit to the date.
   if (!/\p{Ll}\p{Lu}/u.test(text)) return null;
-  const unglued = findDateIn(text.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2"), vocab);
-  if (!unglued) return null;
-  // Map the position back: each inserted space before the match shifts it by one.
-  const before = text.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2").slice(0, unglued.index);
-  const shift = (before.match(/(\p{Ll}) (?=\p{Lu})/gu) ?? []).length - (text.slice(0, unglued.index).match(/\p{Ll} (?=\p{Lu})/gu) ?? []).length;
-  return { iso: unglued.iso, index: Math.max(0, unglued.index - shift), length: unglued.length };
+  let unglued = "";
+  const origin: number[] = [];
+  for (let k = 0; k < text.length; k++) {
+    const ch = text[k]!;
+    if (k > 0 && /\p{Lu}/u.test(ch) && /\p{Ll}/u.test(text[k - 1]!)) {
+      unglued += " ";
+      origin.push(k);
+    }
+    unglued += ch;
+    origin.push(k);
+  }
+  const found2 = findDateIn(unglued, vocab);
+  if (!found2) return null;
+  const first = origin[found2.index] ?? 0;
+  const last = origin[found2.index + found2.length - 1] ?? text.length - 1;
+  return { iso: found2.iso, index: first, length: last - first + 1 };
 }
 
 function findDateIn(text: string, vocab: Vocabulary): FoundDate | null {

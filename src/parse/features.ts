@@ -15,6 +15,8 @@ export interface LineFeatures {
   residue: boolean;
   /** Holds an empty form field as renderers print it: "[            ]". */
   formField: boolean;
+  /** Read from a line of side-by-side columns (the widest one). */
+  columns: boolean;
   /** Starts with a list bullet (•, *, □, -, 1.) as text renderers print them. */
   bullet: boolean;
   /** Words; for Chinese and Japanese, characters count as half a word each. */
@@ -33,25 +35,55 @@ export interface LineFeatures {
 const bulletPattern = /^(?:[•●○◦▪▫■□◆◇►▶➤→✓✔*·‣⁃?-]|\d{1,2}[.)]|o(?=\s+\p{Lu}))\s+/u;
 /** Image and link residue a renderer leaves before text: "[rubon4-69777] Décisions …". */
 const residuePrefix = /^(?:\[[^\]\s]{1,40}\]\s*)+(?=\S)/u;
-const cjkChar = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 // An ellipsis is not an ending: teasers are cut off with one ("… feminist and…").
 const terminalPattern = /(?:[!?。！？]|(?<!\.)\.|[.!?。！？]["'”’»）)\]」』]+|[.!?]\s*\(\w{1,10}\))$/u;
-
-function isLetterCode(c: number, ch: string): boolean {
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return letterTest.test(ch);
-}
 
 const letterTest = /\p{L}/u;
 const upperTest = /\p{Lu}/u;
 const openers = new Set(["\"", "'", "“", "‘", "(", "«", "¿", "¡"]);
 
+/** The column of a side-by-side line with the most letters, and where it starts. */
+function widestColumn(line: string): { text: string; at: number } {
+  let best = { text: "", at: 0 };
+  let bestLetters = -1;
+  const gap = / {6,}/gu;
+  let start = 0;
+  for (let m = gap.exec(line); ; m = gap.exec(line)) {
+    const end = m ? m.index : line.length;
+    const segment = line.slice(start, end);
+    const text = segment.trim();
+    const letters = text.replace(/[^\p{L}]/gu, "").length;
+    if (text && letters > bestLetters) {
+      best = { text, at: start + (segment.length - segment.trimStart().length) };
+      bestLetters = letters;
+    }
+    if (!m) break;
+    start = m.index + m[0].length;
+  }
+  return best;
+}
+
+/** phraseKey for text whose spaces are already collapsed: ASCII needs only lower-casing. */
+function keyOf(text: string): string {
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) >= 128) return phraseKey(text);
+  return text.toLowerCase();
+}
+
 export function lineFeatures(raw: string, index: number): LineFeatures {
   // trimEnd/trimStart know every Unicode space (NBSP, ideographic space) and run in linear time.
   const trimmed = raw.trimEnd();
   let text = trimmed.trimStart();
-  const indent = trimmed.length - text.length;
-  if (text.includes("  ") || /[\t\u00a0]/.test(text)) text = text.replace(/[ \t\u00a0]+/g, " ");
+  let indent = trimmed.length - text.length;
+  // Table layouts rendered side by side ("Front page            It seems clear that …"): a wide
+  // gap separates columns, and the line is read as its most wordy column.
+  let columns = false;
+  if (/\S {6,}\S/u.test(text)) {
+    const column = widestColumn(trimmed);
+    text = column.text;
+    indent = column.at;
+    columns = true;
+  }
+  if (text.includes("  ") || text.includes("\t") || text.includes("\u00a0")) text = text.replace(/[ \t\u00a0]+/g, " ");
   let residue = false;
   let formField = false;
   if (text.includes("[")) {
@@ -63,43 +95,65 @@ export function lineFeatures(raw: string, index: number): LineFeatures {
   }
   const bullet = bulletPattern.test(text);
   if (bullet) text = text.replace(bulletPattern, "").trim();
-  // One pass over the words: letters, words, capitals, CJK characters.
+  // One pass over the characters: letters, words, capitals, CJK characters. Index loops over
+  // char codes: iterating strings character by character allocated more than the parse needed.
   let letters = 0;
   let cjkCount = 0;
   let latinWords = 0;
   let capitals = 0;
-  let ascii = true;
-  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) >= 128) {
-    ascii = false;
-    break;
-  }
-  for (const word of text.split(/\s+/u)) {
-    if (!word) continue;
-    let wordLetters = 0;
-    let wordCjk = 0;
-    let hasAlnum = false;
-    let firstCounted = false;
-    for (const ch of ascii ? word : [...word]) {
-      const c = ch.codePointAt(0) ?? 0;
-      if (!ascii && c >= 0x3040 && cjkChar.test(ch)) {
-        wordCjk++;
-        letters++;
-        continue;
-      }
-      const isLetter = isLetterCode(c, ch);
-      if (isLetter) {
-        wordLetters++;
-        letters++;
-      }
-      if (isLetter || (c >= 48 && c <= 57)) hasAlnum = true;
-      if (!firstCounted && !openers.has(ch)) {
-        firstCounted = true;
-        if (c < 128 ? c >= 65 && c <= 90 : upperTest.test(ch)) capitals++;
-      }
+  let inWord = false;
+  let wordLetters = 0;
+  let wordCjk = 0;
+  let wordAlnum = false;
+  let firstSeen = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || c === 9 || c === 0xa0 || c === 0x3000 || c === 0x2009 || c === 0x202f) {
+      if (inWord && wordAlnum && (wordLetters > 0 || wordCjk === 0)) latinWords++;
+      inWord = false;
+      continue;
     }
-    cjkCount += wordCjk;
-    if (hasAlnum && (wordLetters > 0 || wordCjk === 0)) latinWords++;
+    if (!inWord) {
+      inWord = true;
+      wordLetters = 0;
+      wordCjk = 0;
+      wordAlnum = false;
+      firstSeen = false;
+    }
+    if (c < 128) {
+      const upper = c >= 65 && c <= 90;
+      if (upper || (c >= 97 && c <= 122)) {
+        letters++;
+        wordLetters++;
+        wordAlnum = true;
+      } else if (c >= 48 && c <= 57) wordAlnum = true;
+      if (!firstSeen && c !== 34 && c !== 39 && c !== 40) {
+        firstSeen = true;
+        if (upper) capitals++;
+      }
+      continue;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) continue; // second half of a surrogate pair, counted with the first
+    // Hiragana, Katakana, CJK ideographs (and extension A, compatibility): one character, half a word.
+    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) {
+      cjkCount++;
+      wordCjk++;
+      letters++;
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(k) ?? c);
+    const isLetter = letterTest.test(ch);
+    if (isLetter) {
+      letters++;
+      wordLetters++;
+      wordAlnum = true;
+    }
+    if (!firstSeen && !openers.has(ch)) {
+      firstSeen = true;
+      if (isLetter && upperTest.test(ch)) capitals++;
+    }
   }
+  if (inWord && wordAlnum && (wordLetters > 0 || wordCjk === 0)) latinWords++;
   const cjk = cjkCount > 0 && cjkCount >= letters / 2;
   const words = latinWords + cjkCount / 2;
   let cased = true;
@@ -122,10 +176,11 @@ export function lineFeatures(raw: string, index: number): LineFeatures {
     raw,
     text,
     // Vocabularies match short lines and line starts: the first 200 characters are all a key needs.
-    key: phraseKey(text.length > 200 ? text.slice(0, 200) : text).replace(/[\s:：.,;!|»>›→-]+$/u, "").replace(/^[\s«‹<[(]+/u, ""),
+    key: keyOf(text.length > 200 ? text.slice(0, 200) : text).replace(/[\s:：.,;!|»>›→-]+$/u, "").replace(/^[\s«‹<[(]+/u, ""),
     blank: text.length === 0,
     residue,
     formField,
+    columns,
     indent,
     bullet,
     words,

@@ -14,6 +14,8 @@ export interface ArticleFields {
   dateline: string | null;
   /** Line of a byline printed after the body, when that is where the byline came from. */
   trailingByline?: number;
+  /** Line of a name printed without a "By" above the date, when that is where the byline came from. */
+  bareByline?: number;
 }
 
 /**
@@ -59,6 +61,20 @@ export function readFields(lines: ClassifiedLine[], draft: Draft, vocab: Vocabul
     if (!fields.date) fields.date = findDate(l.raw.trim(), vocab)?.iso ?? null;
     if (!fields.outlet && (l.kind === "date" || l.kind === "byline")) fields.outlet = creditBeforeDate(l.text, vocab);
     if (!fields.outlet) fields.outlet = sourceInside(l.text, vocab);
+  }
+  // A name alone right above the date line ("NATALIYA VASILYEVA" / "Associated Press, December 2"): the byline.
+  if (!fields.byline) {
+    for (const c of draft.captions) {
+      const l = page.at(c);
+      const next = page.nextContent(c);
+      const words = l.text.split(/\s+/u).length;
+      if (words >= 2 && words <= 4 && !/\d/u.test(l.text) && next >= 0 && page.at(next).kind === "date" && c > draft.headline
+        && looksLikeName(l.text, vocab) && l.text !== fields.outlet) {
+        fields.byline = l.text;
+        fields.bareByline = c;
+        break;
+      }
+    }
   }
   const first = draft.body[0];
   if (first !== undefined) {

@@ -93,25 +93,34 @@ export class Page {
    * inside the current one: it is followed by meta lines or a dateline, or the lead repeats it.
    */
   startsArticle(i: number): boolean {
-    if (!this.headlineShaped(i)) return false;
+    return this.articleEvidence(i) !== null;
+  }
+
+  /**
+   * The evidence that a headline-shaped line starts an article: meta lines or a dateline under
+   * it, or a lead that repeats it ("confirmed"); only its layout, a teaser printing its headline
+   * twice or a kicker date above it ("layout"); null when it is no article's start.
+   */
+  articleEvidence(i: number): "confirmed" | "layout" | null {
+    if (!this.headlineShaped(i)) return null;
     const lead = this.leadsTo(i);
-    if (lead < 0) return false;
-    if (this.metaBetween(i, lead).length > 0) return true;
-    if (findDateline(this.at(lead).text)) return true;
+    if (lead < 0) return null;
+    if (this.metaBetween(i, lead).length > 0) return "confirmed";
+    if (findDateline(this.at(lead).text)) return "confirmed";
     const prev = this.prevContent(i);
     // A teaser prints its headline twice (a list entry, then the heading itself).
     for (let k = 0, j = i; k < 4; k++) {
       j = this.prevContent(j);
       if (j < 0 || this.at(j).kind === "para") break;
-      if (this.at(j).key === this.at(i).key) return true;
+      if (this.at(j).key === this.at(i).key) return "layout";
     }
     // A kicker date or byline right above it, with no paragraph between: a teaser of a feed.
-    if (prev >= 0 && (this.at(prev).kind === "date" || this.at(prev).kind === "byline")) return true;
+    if (prev >= 0 && (this.at(prev).kind === "date" || this.at(prev).kind === "byline")) return "layout";
     const head = this.at(i);
-    if (head.cjk ? head.words < 5 : head.words < 6) return false;
+    if (head.cjk ? head.words < 5 : head.words < 6) return null;
     // Straight after a paragraph, a line that echoes the text is a crosshead; a new article is set apart.
-    if (prev >= 0 && this.at(prev).kind === "para") return false;
-    return leadOverlap(head.text, this.at(lead).text) >= 0.34;
+    if (prev >= 0 && this.at(prev).kind === "para") return null;
+    return leadOverlap(head.text, this.at(lead).text) >= 0.34 ? "confirmed" : null;
   }
 }
 

@@ -1,7 +1,9 @@
 import type { Diagnostic, LineReport, LineRole, ParsedArticle, ParseResult } from "../model/index.ts";
 import { assemble, type Draft } from "./assemble.ts";
+import { looksLikeName } from "./byline.ts";
 import { classifyLine, type ClassifiedLine } from "./classify.ts";
 import { lineFeatures, splitLines } from "./features.ts";
+import { groupText, wrapGroups } from "./wrap.ts";
 import { readFields, type ArticleFields } from "./fields.ts";
 import { readRelatedSection } from "./related.ts";
 import { Page, similarity } from "./structure.ts";
@@ -34,23 +36,38 @@ function roleOfKind(l: ClassifiedLine): [LineRole, number] {
   }
 }
 
-/** Bullet items of four words or more right under line `end`: links to related stories. */
-function linkListAfter(page: Page, end: number): number[] {
+/**
+ * Bullet items of four words or more right under line `end`, perhaps under a short heading of
+ * their own ("Loi sur le renseignement"): links to related stories. Names (an author's bullet)
+ * and the items' echoes are not links.
+ */
+function linkListAfter(page: Page, end: number, vocab: Vocabulary): number[] {
   const items: number[] = [];
   const seen = new Set<string>();
+  let heading = false;
   let j = end;
   for (let steps = 0; steps < 60; steps++) {
     j = page.nextContent(j);
     if (j < 0) break;
     const l = page.at(j);
-    if (l.kind === "item" && (l.cjk ? l.words >= 6 : l.words >= 4)) {
+    const linkLike = l.kind === "item" && (l.cjk ? l.words >= 6 : l.words >= 4) && !looksLikeName(l.text.replace(/\([^)]*\)/gu, "").trim(), vocab);
+    if (linkLike) {
       if (!seen.has(l.key)) items.push(j);
       seen.add(l.key);
       continue;
     }
-    // The link's own echo, a source name, residue: part of the list.
-    if (seen.has(l.key) || l.kind === "junk" || (l.words <= 3 && l.kind !== "para" && items.length > 0)) continue;
-    break;
+    if (seen.has(l.key) || l.kind === "junk") continue;
+    if (items.length > 0) {
+      // The link's own echo, a source name: part of the list.
+      if (l.words <= 3 && l.kind !== "para") continue;
+      break;
+    }
+    // Before the list: share bars, an author's line, one heading.
+    if (steps >= 12 || l.kind === "para" || l.kind === "related-marker" || l.kind === "comment-marker" || l.kind === "copyright") break;
+    if (l.kind === "title") {
+      if (heading) break;
+      heading = true;
+    }
   }
   return items;
 }
@@ -62,10 +79,13 @@ function linkListAfter(page: Page, end: number): number[] {
 export function parseText(text: string, file: string, options: ParseTextOptions = emptyOptions): ParseResult {
   if (typeof text !== "string") throw new TypeError("parseText: text must be a string");
   const vocab = options.vocabulary ?? defaultVocabulary();
-  const raw = splitLines(text);
-  const lines = raw.map((r, i) => classifyLine(lineFeatures(r, i), vocab));
+  const physical = splitLines(text);
+  // Logical lines: a paragraph wrapped at a fixed width is one line to the parser.
+  const groups = wrapGroups(physical);
+  const wrapped = groups.length !== physical.length;
+  const lines = groups.map((g, i) => classifyLine(lineFeatures(groupText(physical, g), i), vocab));
   const diagnostics: Diagnostic[] = [];
-  const drafts = assemble(lines, vocab.inlineRelatedMarkers);
+  const drafts = assemble(lines, vocab);
   const page = new Page(lines);
 
   // Comments: after a comment marker, only articles whose headline is confirmed count.
@@ -83,13 +103,17 @@ export function parseText(text: string, file: string, options: ParseTextOptions 
   const teasers = candidates.filter((d) => d.body.length < 2);
   const text0 = (i: number): string => lines[i]?.text ?? "";
   const keepTeasers = teasers.length >= 3 || full.length === 0;
+  // A section front's introduction sits above its teasers: a one-paragraph text found by position
+  // alone, before every teaser whose layout marks it as one, is not a teaser itself.
+  const firstLaidOut = teasers.find((d) => d.evidence !== null);
+  const intro = new Set(teasers.filter((d) => d.evidence === null && firstLaidOut && d.headline < firstLaidOut.headline && teasers.filter((t) => t.evidence !== null).length >= 3));
   // A teaser of a story the page also prints in full is the same article: its links go to the full one.
   const duplicateOf = new Map<Draft, Draft>();
   const kept = candidates.filter((d) => {
     if (d.body.length >= 2) return true;
     const same = full.find((f) => similarity(text0(f.headline), text0(d.headline)) >= 0.5 || similarity(text0(f.body[0] ?? -1), text0(d.body[0] ?? -1)) >= 0.5);
     if (same) duplicateOf.set(d, same);
-    return keepTeasers && !same;
+    return keepTeasers && !same && !intro.has(d);
   });
 
   // Advertisements dressed as teasers: a "Sponsored" label among the lines above the headline.
@@ -149,8 +173,10 @@ export function parseText(text: string, file: string, options: ParseTextOptions 
   for (const a of articles) for (const n of a.draft.inlineRelated) a.related.push(text0(n).replace(/^[^:]{1,30}:\s*/u, ""));
   // A list of links right under an article's text (a teaser's "more on this" bullets) is its related list.
   const listed = new Map<Draft, number[]>();
+  const headlineKeys = new Set(kept.map((d) => lines[d.headline]!.key));
   for (const d of candidates) {
-    const items = linkListAfter(page, d.end);
+    // (A list entry that is itself the headline of an article of the page is that article's teaser.)
+    const items = linkListAfter(page, d.end, vocab).filter((n) => !headlineKeys.has(lines[n]!.key));
     if (items.length === 0) continue;
     listed.set(d, items);
     for (const n of items) if (!relatedRoles.has(n)) relatedRoles.set(n, ["related", 0.55]);
@@ -174,7 +200,7 @@ export function parseText(text: string, file: string, options: ParseTextOptions 
     }
   }
   // The page's own credit (copyright line) for articles that name no outlet.
-  const pageCredit = siteName(lines);
+  const pageCredit = siteName(lines, articles.map((a) => text0(a.draft.headline)));
   for (const a of articles) if (!a.fields.outlet && pageCredit) a.fields.outlet = pageCredit;
 
   // The report.
@@ -210,8 +236,10 @@ export function parseText(text: string, file: string, options: ParseTextOptions 
     for (const s of d.standfirst) set(s, "kicker", 0.5, n);
     for (const c of d.captions) set(c, "caption", 0.55, n);
     for (const r of d.inlineRelated) set(r, "related", 0.7, n);
+    for (const r of d.signatures) set(r, "byline", 0.6, n);
     for (const b of d.body) set(b, "body", lines[b]!.kind === "para" ? lines[b]!.strength : 0.5, n);
     if (a.fields.trailingByline !== undefined) set(a.fields.trailingByline, "byline", 0.7, n);
+    if (a.fields.bareByline !== undefined) set(a.fields.bareByline, "byline", 0.55, n);
     const lastLine = Math.max(d.end, a.fields.trailingByline ?? 0);
     return {
       headline: text0(d.headline),
@@ -229,9 +257,17 @@ export function parseText(text: string, file: string, options: ParseTextOptions 
     diagnostics.push({ id: "no-articles", level: "warning", message: "no article found: no paragraph run has a headline above it", file, hint: "check the dump; it may be a page without an article" });
   }
   for (const a of articles) {
-    if (!a.draft.strong && articles.length > 1) {
+    if (a.draft.evidence === null && articles.length > 1) {
       diagnostics.push({ id: "low-confidence-boundary", level: "info", message: `article "${text0(a.draft.headline)}" was found by position alone`, file, line: a.draft.headline + 1, hint: "check where this article starts and ends" });
     }
   }
-  return { articles: parsed, lines: reports, diagnostics };
+  if (!wrapped) return { articles: parsed, lines: reports, diagnostics };
+  // Back to physical lines: every line of a wrapped paragraph has the paragraph's role.
+  const firstLine = (logical: number): number => (groups[logical]?.[0] ?? logical) + 1;
+  const lastLine = (logical: number): number => (groups[logical]?.at(-1) ?? logical) + 1;
+  return {
+    articles: parsed.map((a) => ({ ...a, lines: [firstLine(a.lines[0] - 1), lastLine(a.lines[1] - 1)] })),
+    lines: groups.flatMap((g, n) => g.map((i) => ({ ...reports[n]!, line: i + 1 }))),
+    diagnostics: diagnostics.map((d) => (d.line === undefined ? d : { ...d, line: firstLine(d.line - 1) })),
+  };
 }

@@ -84,6 +84,8 @@ export interface Vocabulary {
   nameJoiner: RegExp;
   /** "Kommentare (3)", "Comments 12": a comment marker with a count. */
   commentCount: RegExp;
+  /** "941 comments", "30Comments. Click to view comments": a count of comments inside a line. */
+  commentCountInside: RegExp;
 }
 
 const listKeys = [
@@ -169,6 +171,7 @@ export function buildVocabulary(files: VocabFile[]): Vocabulary {
     copyrightMarkers: all("copyrightMarkers"),
     conjunctions: all("conjunctions"),
     nameJoiner: new RegExp(`(\\s+(?:${all("conjunctions").map(escapeRe).join("|") || "(?!)"})\\s+)(?=\\p{Lu})`, "u"),
+    commentCountInside: new RegExp(`\\d\\s*(?:${longestFirst(all("commentMarkers")).map(escapeRe).join("|") || "(?!)"})`, "u"),
     commentCount: new RegExp(`^(?:${longestFirst(all("commentMarkers")).map(escapeRe).join("|") || "(?!)"})\\s*\\(?\\d`, "u"),
   };
 }

@@ -166,10 +166,39 @@ function detectionSample(bytes: Uint8Array): Uint8Array {
   return chunks.length === 0 ? bytes.subarray(0, DETECTION_SAMPLE_BYTES) : Buffer.concat(chunks);
 }
 
+/**
+ * Counts well-formed UTF-8 multi-byte sequences and bytes that fit no sequence. Text in a
+ * single-byte encoding almost never forms a valid sequence by chance (é followed by © …), so a
+ * file with more valid sequences than broken bytes is UTF-8 with some damage.
+ */
+function utf8Shape(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = length > 0 && i + length <= bytes.length;
+    for (let k = 1; ok && k < length; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += length;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
+}
+
 function detect(bytes: Uint8Array, notes: DecodeNote[]): Decoded {
-  const candidates = chardet.analyse(detectionSample(bytes)).filter((m) => iconv.encodingExists(m.name));
+  const shape = utf8Shape(bytes);
+  const candidates = shape.valid > shape.invalid ? [] : chardet.analyse(detectionSample(bytes)).filter((m) => iconv.encodingExists(m.name));
   const best = candidates[0];
-  if (best && best.name.toUpperCase() === "UTF-8") {
+  if (shape.valid > shape.invalid || (best && best.name.toUpperCase() === "UTF-8")) {
     // Mostly UTF-8 with a few broken bytes (a cut-and-pasted capture): keep UTF-8, mark the damage.
     const text = decodeWith(bytes, "UTF-8");
     notes.push({

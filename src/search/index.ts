@@ -4,10 +4,10 @@ import { join } from "node:path";
 import type { Article, Registries } from "../model/index.ts";
 import { linkTree } from "./files.ts";
 import { pagefindVersion, stopPagefind, writeBundle } from "./pagefind.ts";
-import { recordsHash, searchRecord } from "./records.ts";
+import { SearchRecords } from "./records.ts";
 import { DEFAULT_MAX_SHARD_SIZE, planShards, type ShardPlan } from "./shards.ts";
 
-export { markdownToText, searchRecord, type SearchRecord } from "./records.ts";
+export { markdownToText, searchRecord, SearchRecords, type SearchRecord } from "./records.ts";
 export { planShards, DEFAULT_MAX_SHARD_SIZE, type ShardPlan } from "./shards.ts";
 
 export interface SearchOptions {
@@ -61,7 +61,7 @@ export async function indexSearch(options: SearchOptions): Promise<SearchReport>
   if (!pathPrefix.startsWith("/") || !pathPrefix.endsWith("/")) {
     throw new TypeError(`indexSearch: pathPrefix must start and end with "/", got "${pathPrefix}"`);
   }
-  const recordOptions = { pathPrefix, registries: options.registries, language: options.language ?? "en" };
+  const records = new SearchRecords({ pathPrefix, registries: options.registries, language: options.language ?? "en" });
   const plans = planShards(articles, options.maxShardSize ?? DEFAULT_MAX_SHARD_SIZE).sort((a, b) => shardOrder(a.name, b.name));
   const outRoot = join(siteDir, "search-index");
   const cacheRoot = join(cacheDir, "search");
@@ -70,8 +70,7 @@ export async function indexSearch(options: SearchOptions): Promise<SearchReport>
   mkdirSync(cacheRoot, { recursive: true });
 
   const indexShard = async (plan: ShardPlan): Promise<ShardReport> => {
-    const records = plan.articles.map((article) => searchRecord(article, recordOptions));
-    const hash = recordsHash(records, pagefindVersion);
+    const hash = records.fingerprint(plan.articles, pagefindVersion);
     const cached = join(cacheRoot, plan.name);
     const hashFile = `${cached}.sha256`;
     const fresh = existsSync(cached) && existsSync(hashFile) && readFileSync(hashFile, "utf8").trim() === hash;
@@ -80,7 +79,7 @@ export async function indexSearch(options: SearchOptions): Promise<SearchReport>
       const pending = join(cacheRoot, `.pending-${plan.name}`);
       rmSync(pending, { recursive: true, force: true });
       rmSync(hashFile, { force: true });
-      await writeBundle(records, pending);
+      await writeBundle(plan.articles.map((article) => records.record(article)), pending);
       rmSync(cached, { recursive: true, force: true });
       renameSync(pending, cached);
       writeFileSync(hashFile, `${hash}\n`);

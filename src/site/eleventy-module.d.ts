@@ -24,6 +24,8 @@ declare module "@11ty/eleventy" {
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions, eleventyConfig?: unknown);
     write(): Promise<unknown>;
+    /** Renders every page to memory instead of writing it. */
+    toJSON(): Promise<Array<{ url: string | false; inputPath: string; outputPath: string; content: string }>>;
     watch(): Promise<unknown>;
     serve(port?: number): Promise<unknown>;
   }

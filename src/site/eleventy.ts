@@ -1,13 +1,15 @@
-import { relative } from "node:path";
+import { relative, resolve } from "node:path";
 import Eleventy, { type EleventyUserConfig } from "@11ty/eleventy";
 import { absoluteUrl, prefixedPath } from "./urls.ts";
-import type { SiteData } from "./view/types.ts";
+import type { PageSource, SiteData } from "./view/types.ts";
+import { writeFiles } from "./write-files.ts";
 
 export interface EleventyRun {
   templatesDir: string;
   outDir: string;
   pathPrefix: string;
   baseUrl: string | null;
+  pagesPerRun: number;
 }
 
 /**
@@ -28,7 +30,7 @@ export function deepFreeze<T>(value: T): T {
  * autoescape on, no Markdown or HTML template processing at all, the view models as global data,
  * and the one pair of filters through which every link passes.
  */
-export function configureEleventy(data: SiteData, run: Pick<EleventyRun, "pathPrefix" | "baseUrl">) {
+export function configureEleventy(data: BatchData, run: Pick<EleventyRun, "pathPrefix" | "baseUrl">) {
   return (config: EleventyUserConfig): void => {
     config.setQuietMode(true);
     config.setUseGitIgnore(false);
@@ -82,37 +84,55 @@ function outputPath(view: { url?: string; path?: string }): string {
  */
 export const PAGES_PER_RUN = 4000;
 
-/** Splits the page lists into consecutive batches of at most `size` pages, in a stable order. */
-export function batches(data: SiteData, size: number = PAGES_PER_RUN): SiteData[] {
-  const out: SiteData[] = [];
-  let current: SiteData | null = null;
+/**
+ * Splits the page lists into consecutive batches of at most `size` pages, in a stable order.
+ * Pages made on demand (PageSource) are made here, one batch at a time.
+ */
+export function* batches(data: SiteData, size: number = PAGES_PER_RUN): Generator<BatchData> {
+  let current: BatchData | null = null;
   let room = 0;
   for (const page of PAGES) {
-    const list = data[page.data] as readonly unknown[];
-    for (let i = 0; i < list.length; ) {
+    const source = data[page.data];
+    for (let i = 0; i < source.length; ) {
       if (current === null || room === 0) {
+        if (current !== null) yield current;
         current = { ...data, articles: [], lists: [], directories: [], dumps: [], search: [], feeds: [] };
-        out.push(current);
         room = size;
       }
-      const take = list.slice(i, i + room);
+      const take = source.slice(i, i + room);
       (current[page.data] as unknown[]).push(...take);
       i += take.length;
       room -= take.length;
     }
   }
-  return out;
+  if (current !== null) yield current;
 }
 
-/** Renders the site's pages into outDir with Eleventy's programmatic API, a batch per run. */
-export async function runEleventy(data: SiteData, run: EleventyRun): Promise<number> {
+/** One Eleventy run's data: the shared fields and concrete lists of the batch's pages. */
+export type BatchData = { [K in keyof SiteData]: SiteData[K] extends PageSource<infer T> ? T[] : SiteData[K] };
+
+/** Renders one batch with Eleventy's programmatic API, to memory: the caller writes the pages. */
+export async function renderBatch(batch: BatchData, run: EleventyRun): Promise<Array<{ file: string; content: string }>> {
   // Eleventy resolves its folders against the working directory; relative paths keep it happy.
   const input = relative(process.cwd(), run.templatesDir) || ".";
   const output = relative(process.cwd(), run.outDir) || ".";
-  const runs = batches(data);
-  for (const batch of runs) {
-    const eleventy = new Eleventy(input, output, { quietMode: true, config: configureEleventy(batch, run) });
-    await eleventy.write();
+  const eleventy = new Eleventy(input, output, { quietMode: true, config: configureEleventy(batch, run) });
+  // toJSON rather than write: Eleventy's own writes are synchronous (a mkdir and a write per
+  // page on the rendering thread); ours run asynchronously while the next batch renders.
+  const pages = await eleventy.toJSON();
+  return pages.map((page) => ({ file: resolve(page.outputPath), content: page.content }));
+}
+
+/** Renders and writes batches one after the other in this thread. */
+export async function renderInProcess(batchList: Iterable<BatchData>, run: EleventyRun): Promise<number> {
+  let runs = 0;
+  let pending: Promise<void> = Promise.resolve();
+  for (const batch of batchList) {
+    runs++;
+    const pages = await renderBatch(batch, run);
+    await pending;
+    pending = writeFiles(pages);
   }
-  return runs.length;
+  await pending;
+  return runs;
 }

@@ -2,14 +2,14 @@ import { mkdir, readdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Article, Diagnostic, Dump, ParseResult, Registries } from "../model/index.ts";
 import { copyRawDumps, writeAssets } from "./assets.ts";
-import { runEleventy } from "./eleventy.ts";
+import { PAGES_PER_RUN } from "./eleventy.ts";
+import { defaultRenderThreads, renderSite } from "./render-pool.ts";
 import { BodyCache } from "./render-body.ts";
 import { buildSiteData } from "./site-data.ts";
 import { normaliseBaseUrl, normalisePathPrefix } from "./urls.ts";
 import { writeRawFiles } from "./write-files.ts";
 
 export { renderBody } from "./render-body.ts";
-export { backlinks } from "./backlinks.ts";
 export { configureEleventy } from "./eleventy.ts";
 export { absoluteUrl, normalisePathPrefix, prefixedPath, paths } from "./urls.ts";
 
@@ -36,6 +36,10 @@ export interface SiteOptions {
   baseUrl: string | null;
   /** Default `"News archive"`. */
   siteTitle?: string;
+  /** Pages per Eleventy run (default 4000): lower bounds memory, higher saves start-ups. */
+  pagesPerRun?: number;
+  /** Threads rendering batches side by side (default: one per core, at most 4; 1 renders in this thread). */
+  renderThreads?: number;
 }
 
 export interface SiteReport {
@@ -95,7 +99,11 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
     renderBody: (markdown) => bodies.render(markdown),
     sourceDateEpoch: sourceDateEpoch(),
   });
-  await runEleventy(data, { templatesDir, outDir, pathPrefix, baseUrl });
+  await renderSite(
+    data,
+    { templatesDir, outDir, pathPrefix, baseUrl, pagesPerRun: options.pagesPerRun ?? PAGES_PER_RUN },
+    options.renderThreads ?? defaultRenderThreads(data),
+  );
   await writeRawFiles(outDir, files);
   diagnostics.push(...(await copyRawDumps(input.dumps.map((d) => d.dump), resolve(options.seedsDir), outDir)));
   await bodies.save();

@@ -1,6 +1,6 @@
 import type { Article, Diagnostic, Dump, ParseResult, Registries } from "../model/index.ts";
 import { paths } from "./urls.ts";
-import { apiFiles } from "./view/api.ts";
+import { apiArticleFiles, apiIndexFiles } from "./view/api.ts";
 import { articlePage, articleSummary } from "./view/article-page.ts";
 import { indexArchive } from "./view/archive.ts";
 import type { ViewContext } from "./view/context.ts";
@@ -9,7 +9,7 @@ import { capturesBySha, dumpPage } from "./view/dump-page.ts";
 import { feeds, robotsTxt, sitemapFiles } from "./view/feeds.ts";
 import { countLabel } from "./view/format.ts";
 import { datePages, homePages, outletPages, topicPages } from "./view/list-pages.ts";
-import type { ArticleSummary, RawFile, SiteData } from "./view/types.ts";
+import { lazyPages, type ArticleSummary, type PageSource, type RawFile, type SiteData } from "./view/types.ts";
 
 export interface SiteDataOptions {
   siteTitle: string;
@@ -54,7 +54,7 @@ function uniqueBySlug(articles: readonly Article[], diagnostics: Diagnostic[]): 
 export function buildSiteData(
   input: { articles: readonly Article[]; dumps: ReadonlyArray<{ dump: Dump; result: ParseResult }>; registries: Registries },
   options: SiteDataOptions,
-): { data: SiteData; files: RawFile[]; diagnostics: Diagnostic[] } {
+): { data: SiteData; files: Array<PageSource<RawFile>>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const articles = uniqueBySlug(input.articles, diagnostics);
   const index = indexArchive(articles, input.registries);
@@ -113,10 +113,10 @@ export function buildSiteData(
 
   const captures = capturesBySha(index.sorted);
   const sortedDumps = [...input.dumps].sort((a, b) => (a.dump.name < b.dump.name ? -1 : a.dump.name > b.dump.name ? 1 : 0));
-  const dumpPages = sortedDumps.map(({ dump, result }) => dumpPage(dump, result, captures.get(dump.sha256) ?? [], ctx));
+  const dumpPages = lazyPages(sortedDumps, ({ dump, result }) => dumpPage(dump, result, captures.get(dump.sha256) ?? [], ctx));
   const dumpLinks = sortedDumps.map(({ dump, result }) => ({ label: dump.name, url: paths.dump(dump.id), count: result.articles.length }));
 
-  const articlePages = index.sorted.map((a) => articlePage(a, ctx));
+  const articlePages = lazyPages(index.sorted, (a) => articlePage(a, ctx));
   const lists = [...homePages(ctx, dumpLinks), ...outletPages(ctx), ...topicPages(ctx), ...datePages(ctx)];
   const directories = [outletsDirectory(ctx), topicsDirectory(ctx), datesDirectory(ctx), ...dumpsDirectory(sortedDumps)];
   const search = [searchPage(ctx)];
@@ -124,8 +124,8 @@ export function buildSiteData(
   const sitemapEntries = [
     ...lists.filter((p) => p.index).map((p) => ({ url: p.url, lastmod: null })),
     ...directories.filter((p) => p.index).map((p) => ({ url: p.url, lastmod: null })),
-    ...articlePages.map((p) => ({ url: p.url, lastmod: p.date })),
-    ...dumpPages.map((p) => ({ url: p.url, lastmod: null })),
+    ...index.sorted.map((a) => ({ url: paths.article(a.slug), lastmod: a.date })),
+    ...sortedDumps.map(({ dump }) => ({ url: paths.dump(dump.id), lastmod: null })),
     { url: paths.search(), lastmod: null },
   ];
 
@@ -149,6 +149,6 @@ export function buildSiteData(
     search,
     feeds: feeds(ctx),
   };
-  const files = [...apiFiles(ctx), ...sitemapFiles(sitemapEntries, ctx), robotsTxt(ctx)];
+  const files = [[...apiIndexFiles(ctx), ...sitemapFiles(sitemapEntries, ctx), robotsTxt(ctx)], apiArticleFiles(ctx)];
   return { data, files, diagnostics };
 }

@@ -18,6 +18,17 @@
       document.head.appendChild(script);
     });
   }
+  // Pagefind's input carries only a placeholder; give it a real label.
+  function labelInput() {
+    var input = mount.querySelector("input");
+    if (!input || input.id) return;
+    input.id = "search-input";
+    var label = document.createElement("label");
+    label.className = "visually-hidden";
+    label.htmlFor = input.id;
+    label.textContent = "Search the archive";
+    input.parentNode.insertBefore(label, input);
+  }
   say("Loading search…");
   fetch(mount.getAttribute("data-shards"))
     .then(function (response) {
@@ -43,6 +54,7 @@
           resetStyles: false,
           translations: { placeholder: "Search the archive" },
         });
+        labelInput();
         var query = new URLSearchParams(window.location.search).get("q");
         if (query) ui.triggerSearch(query);
       });

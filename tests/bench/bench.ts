@@ -1,4 +1,5 @@
-// `npm run bench -- [--articles N] [--vs-hugo] [--vs-pagefind] [--dir <folder>] [--seed S] [--cpu-prof]`
+// `npm run bench -- [--articles N] [--vs-hugo] [--vs-pagefind] [--dir <folder>] [--seed S]
+//                   [--cpu-prof] [--heap-snapshot-mib N]`
 //
 // Generates a synthetic archive of N article captures (deterministic), then runs the real
 // pipeline on it through the command line, each stage in its own child process, timed, with the
@@ -40,6 +41,7 @@ const { values } = parseArgs({
     seed: { type: "string" },
     "cpu-prof": { type: "boolean", default: false },
     "vs-pagefind": { type: "boolean", default: false },
+    "heap-snapshot-mib": { type: "string" },
   },
 });
 const articles = Number(values.articles);
@@ -53,7 +55,14 @@ const runTs = join(projectRoot, "bin", "run-ts.js");
 const profileDir = join(dir, "profiles");
 const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
 // Node refuses --cpu-prof in NODE_OPTIONS, so it goes on each stage's command line.
-const node = (...args: string[]): string[] => [...(values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), ...args];
+// --heap-snapshot-mib N: each stage writes a heap snapshot (into the project folder) when its
+// process tree first holds N MiB: what is alive at the high-water mark.
+const heapAt = values["heap-snapshot-mib"] === undefined ? undefined : Number(values["heap-snapshot-mib"]);
+const node = (...args: string[]): string[] => [
+  ...(values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+  ...(heapAt !== undefined ? ["--heapsnapshot-signal=SIGUSR2"] : []),
+  ...args,
+];
 
 const round = (x: number, digits = 2): number => Number(x.toFixed(digits));
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -61,7 +70,7 @@ const log = (line: string): void => void process.stdout.write(`${line}\n`);
 /** Runs one stage in a child process in the project folder; a failing stage stops the bench. */
 async function stage(name: string, command: string, args: string[]): Promise<Measured> {
   log(`${name}: running ${[command, ...args].map((a) => a.replace(projectRoot + "/", "")).join(" ")}`);
-  const measured = await runMeasured(command, args, { cwd: dir, env, echo: name });
+  const measured = await runMeasured(command, args, { cwd: dir, env, echo: name, ...(heapAt !== undefined ? { signalAtMiB: heapAt } : {}) });
   const cpu = measured.cpuSeconds === null ? "" : `, ${measured.cpuSeconds.toFixed(2)} s of CPU`;
   log(`${name}: ${measured.seconds.toFixed(2)} s${cpu}, peak ${measured.peakRssMiB.toFixed(0)} MiB (process tree)`);
   if (measured.exitCode !== 0) {

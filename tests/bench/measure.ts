@@ -36,8 +36,8 @@ function parentsByPid(): Map<number, number> {
   return parents;
 }
 
-/** Resident memory of a process and all its descendants, in bytes. */
-export function treeRssBytes(root: number): number {
+/** A process and all its descendants. */
+function treePids(root: number): number[] {
   const parents = parentsByPid();
   const children = new Map<number, number[]>();
   for (const [pid, parent] of parents) {
@@ -45,18 +45,38 @@ export function treeRssBytes(root: number): number {
     if (list) list.push(pid);
     else children.set(parent, [pid]);
   }
-  let total = 0;
+  const out: number[] = [];
   const queue = [root];
   while (queue.length > 0) {
     const pid = queue.pop()!;
+    out.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}
+
+/** Resident memory of a process and all its descendants, in bytes. */
+export function treeRssBytes(root: number): number {
+  let total = 0;
+  for (const pid of treePids(root)) {
     try {
       total += Number(readFileSync(`/proc/${pid}/statm`, "latin1").split(" ")[1]) * PAGE_BYTES;
     } catch {
-      continue;
+      // Ended since listed.
     }
-    queue.push(...(children.get(pid) ?? []));
   }
   return total;
+}
+
+/** Sends a signal to the Node processes of a tree (e.g. SIGUSR2 for `--heapsnapshot-signal`). */
+function signalNodes(root: number, signal: NodeJS.Signals): void {
+  for (const pid of treePids(root)) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "latin1").trim() === "node") process.kill(pid, signal);
+    } catch {
+      // Ended since listed.
+    }
+  }
 }
 
 /**
@@ -64,7 +84,16 @@ export function treeRssBytes(root: number): number {
  * workers are children of the command), every 50 ms. Output is collected, and echoed with a
  * prefix when `echo` is set, so a long stage shows its progress.
  */
-export function runMeasured(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; echo?: string }): Promise<Measured> {
+export interface MeasureOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** Prefix for echoing the command's output lines to stderr. */
+  echo?: string;
+  /** Once the tree's memory reaches this many MiB, send SIGUSR2 to its Node processes (once). */
+  signalAtMiB?: number;
+}
+
+export function runMeasured(command: string, args: string[], options: MeasureOptions): Promise<Measured> {
   const gnuTime = "/usr/bin/time";
   const scratch = existsSync(gnuTime) ? mkdtempSync(join(tmpdir(), "newsarchive-bench-")) : null;
   const timesFile = scratch === null ? null : join(scratch, "times");
@@ -73,8 +102,15 @@ export function runMeasured(command: string, args: string[], options: { cwd: str
     const started = process.hrtime.bigint();
     const child = spawn(program, programArgs, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
     let peak = 0;
+    let signalled = false;
     const sample = (): void => {
-      if (child.pid !== undefined) peak = Math.max(peak, treeRssBytes(child.pid));
+      if (child.pid === undefined) return;
+      const rss = treeRssBytes(child.pid);
+      peak = Math.max(peak, rss);
+      if (!signalled && options.signalAtMiB !== undefined && rss >= options.signalAtMiB * 1048576) {
+        signalled = true;
+        signalNodes(child.pid, "SIGUSR2");
+      }
     };
     const timer = setInterval(sample, SAMPLE_MS);
     let stdout = "";

@@ -77,6 +77,25 @@ describe("crawlSite", () => {
   });
 });
 
+describe("crawlSite and the sitemap", () => {
+  it("checks every page the sitemap lists, absolute under the base URL or as paths", async () => {
+    const root = await site({
+      "index.html": layout("/archive/", "<p>no links</p>"),
+      "assets/site.css": "",
+      "kept/index.html": layout("/archive/", ""),
+      "sitemap.xml":
+        '<?xml version="1.0"?>\n<urlset>\n<url><loc>https://example.org/archive/kept/</loc></url>\n' +
+        "<url><loc>https://example.org/archive/deleted/</loc></url>\n<url><loc>/archive/also-deleted/</loc></url>\n" +
+        "<url><loc>https://elsewhere.example/x/</loc></url>\n</urlset>\n",
+    });
+    const result = await crawlSite({ distDir: root, pathPrefix: "/archive/", baseUrl: "https://example.org" });
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.id} ${d.message}`)).toEqual([
+      "dist/sitemap.xml:4 broken-link links to /archive/deleted/, which does not exist",
+      "dist/sitemap.xml:5 broken-link links to /archive/also-deleted/, which does not exist",
+    ]);
+  });
+});
+
 describe("the preview server's file mapping", () => {
   it("serves files and folder indexes under the prefix only, never outside dist/", async () => {
     const root = await site({ "index.html": "home", "articles/x/index.html": "x", "assets/a.css": "a" });

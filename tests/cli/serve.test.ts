@@ -16,13 +16,13 @@ afterAll(async () => {
 });
 
 /** Polls until `probe` returns a value, or gives up after `attempts` tries. */
-async function eventually<T>(probe: () => Promise<T | undefined>, attempts = 240): Promise<T> {
+async function eventually<T>(probe: () => Promise<T | undefined>, context: () => string, attempts = 500): Promise<T> {
   for (let i = 0; i < attempts; i++) {
     const value = await probe().catch(() => undefined);
     if (value !== undefined) return value;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error("gave up waiting");
+  throw new Error(`gave up waiting; the server said:\n${context()}`);
 }
 
 describe("newsarchive serve", () => {
@@ -37,7 +37,7 @@ describe("newsarchive serve", () => {
     child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
     child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
 
-    const base = await eventually(async () => /serving dist\/ at (http:\/\/\S+)/.exec(output)?.[1]);
+    const base = await eventually(async () => /serving dist\/ at (http:\/\/\S+)/.exec(output)?.[1], () => output);
     expect(base).toMatch(/\/archive\/$/);
     const home = await fetch(base);
     expect(home.status).toBe(200);
@@ -51,7 +51,7 @@ describe("newsarchive serve", () => {
     const page = await eventually(async () => {
       const html = await (await fetch(`${base}articles/${slug}/`)).text();
       return html.includes("Rebuilt While Serving") ? html : undefined;
-    });
+    }, () => output);
     expect(page).toContain("Rebuilt While Serving");
-  });
+  }, 300_000);
 });

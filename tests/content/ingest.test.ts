@@ -1,8 +1,8 @@
-import { readdir, readFile, rename, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { ProjectPaths } from "../../src/config.ts";
-import { ingest, listContentFiles, loadContent } from "../../src/content/index.ts";
+import { ingest, listContentFiles, loadContent, parserVersion } from "../../src/content/index.ts";
 import { hashTree, makeProject, removeProjects } from "../e2e/project.ts";
 
 const seedName = "000_a614a29300825745.txt";
@@ -126,8 +126,12 @@ describe("ingest on the seed dump", () => {
     expect(await listContentFiles(paths.content)).toEqual([]);
   });
 
-  it("caches parse results by the dump's sha256", async () => {
+  it("caches parse results by the dump's sha256, dropping entries of other parser versions", async () => {
+    const stale = join(paths.cache, "parse", "0-an-older-parser", "ab");
+    await mkdir(stale, { recursive: true });
+    await writeFile(join(stale, "ab.json"), "{}");
     const first = await ingest({ paths });
+    expect(await readdir(join(paths.cache, "parse"))).toEqual([parserVersion()]);
     expect(first.dumps[0]?.cached).toBe(false);
     const cacheFiles = await readdir(join(paths.cache, "parse"), { recursive: true });
     expect(cacheFiles.some((f) => f.endsWith(".json"))).toBe(true);

@@ -6,6 +6,7 @@ import type { ProjectPaths } from "../../src/config.ts";
 import { crawlSite } from "../../src/cli/check/crawl.ts";
 import { runBuild, type BuildResult } from "../../src/cli/pipeline/run-build.ts";
 import { loadContent } from "../../src/content/index.ts";
+import { SlugSchema } from "../../src/model/index.ts";
 import { fixturesDir, hashFiles, hashTree, listTree, makeProject, removeProjects } from "./project.ts";
 
 afterAll(removeProjects);
@@ -214,6 +215,24 @@ describe("build: bad input", () => {
     expect(museumText).toContain("Zürich Museum Reopens");
     expect(museumText).toContain("the director, Anna Müller, standing");
     expect(museumText).not.toContain("\r");
+  });
+});
+
+describe("build: headlines in scripts without a Latin form", () => {
+  it.each([
+    ["arabic.txt", "افتتاح مكتبة عامة جديدة في وسط المدينة"],
+    ["chinese.txt", "市中心新图书馆正式开放"],
+  ])("gives the articles of %s plain slugs and shows their text intact", async (dump, headline) => {
+    const paths = await makeProject();
+    await copyFile(join(fixturesDir, dump), join(paths.seeds, dump));
+    const result = await build(paths);
+    expect(errorsOf(result)).toEqual([]);
+    const { entries } = await loadContent(paths.content);
+    const articles = entries.filter((e) => e.article.sources.some((s) => s.dump === dump));
+    expect(articles.length).toBeGreaterThan(0);
+    for (const entry of articles) expect(SlugSchema.safeParse(entry.article.slug).success, entry.path).toBe(true);
+    const texts = await Promise.all(articles.map(async (e) => (await page(paths, `/articles/${e.article.slug}/`)).body.textContent ?? ""));
+    expect(texts.join("\n")).toContain(headline);
   });
 });
 

@@ -82,6 +82,16 @@ describe("a second dump reposting a Fars News story with different debris", () =
     });
   });
 
+  it("keeps the merge when the repost's dump changes and is enriched again", async () => {
+    const merged = (await enrichArchive([repost], dataDir, seedOnly.articles)).articles[0]!;
+    const archive = seedOnly.articles.map((a) => (a.id === merged.id ? merged : a));
+    const changed = { ...repost, dump: { ...repost.dump, sha256: "f".repeat(64) } };
+    const { articles } = await enrichArchive([changed], dataDir, archive);
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.id).toBe(merged.id);
+    expect(articles[0]!.sources.map((s) => s.sha256)).toEqual([seed.dump.sha256, "f".repeat(64)]);
+  });
+
   it("resolves an existing article's related headline when the article it names arrives", async () => {
     const [first, second] = seedOnly.articles;
     const unresolved = [first!, second!].map((a) => ({ ...a, related: a.related.map(({ headline }) => ({ headline })) }));
@@ -142,8 +152,9 @@ describe("enrichArchive", () => {
       article({ headline: "Talks open in Geneva", body: ["Delegations arrived in Geneva on Monday for talks."], lines: [1, 3] }),
       article({ headline: "Geneva talks stall", body: ["The talks in Geneva stalled over the agenda."], lines: [5, 7] }),
     ]);
-    const { articles, registries } = await enrichArchive([dump], dataDir);
+    const { articles, registries, diagnostics } = await enrichArchive([dump], dataDir);
     expect(registries.topics.find((t) => t.slug === "geneva")).toMatchObject({ name: "Geneva", kind: "place" });
+    expect(diagnostics.filter((d) => d.id === "discovered-topic").map((d) => d.message)).toEqual([expect.stringContaining("/topics/geneva/")]);
     expect(articles.every((a) => a.topics.includes("geneva"))).toBe(true);
   });
 
@@ -164,9 +175,30 @@ describe("enrichArchive", () => {
     expect(record!.topics).toEqual(expect.arrayContaining(["russia", "islamic-state"]));
   });
 
+  it("dates from the capture date only what the text dates, and keeps a parsed date first", async () => {
+    const dump = parsedDump(
+      "014_dates.txt",
+      [
+        article({ headline: "Library opens", body: ["The library opened on Saturday to crowds."], lines: [1, 2] }),
+        article({ headline: "Museum plans", body: ["The museum plans to expand next year."], lines: [4, 5] }),
+        article({ headline: "Park closes", date: "2015-09-01", body: ["The park closed on Saturday."], lines: [7, 8] }),
+      ],
+      { date: "2015-09-29" },
+    );
+    const { articles } = await enrichArchive([dump], dataDir);
+    expect(articles.map((a) => a.date)).toEqual(["2015-09-26", null, "2015-09-01"]);
+  });
+
   it("takes a sidecar's language over detection", async () => {
     const dump = parsedDump("013_lang.txt", [article({ headline: "A headline in English", body: ["And a body in English too, long enough to detect."], lines: [1, 2] })], { language: "en-GB" });
     expect((await enrichArchive([dump], dataDir)).articles[0]!.language).toBe("en-GB");
+  });
+
+  it("merges byte-identical copies of a dump under another name, and ignores the same dump given twice", async () => {
+    const copy = { ...seed, dump: { ...seed.dump, name: "zz-copy.txt" } };
+    const { articles } = await enrichArchive([seed, seed, copy], dataDir);
+    expect(articles).toHaveLength(4);
+    for (const record of articles) expect(record.sources.map((s) => s.dump)).toEqual([seed.dump.name, "zz-copy.txt"]);
   });
 
   it("throws on misuse", async () => {

@@ -48,6 +48,11 @@ describe("groupDuplicates", () => {
     expect(groupDuplicates(short)).toEqual([[0, 2], [1]]);
   });
 
+  it("keeps apart stories whose parsed body is the same short boilerplate", () => {
+    const notice = ["We use cookies to improve your experience on our site and to show you relevant advertising, as described in our cookie policy."];
+    expect(groupDuplicates([{ headline: "Aldi sells drills", body: notice }, { headline: "Lidl sells saws", body: notice }])).toEqual([[0], [1]]);
+  });
+
   it("finds the seed's repost in the repost fixture", async () => {
     const repost = await readAndParse(repostPath);
     const inputs = [...stories, ...repost.result.articles.map((a) => ({ headline: a.headline, body: a.body }))];

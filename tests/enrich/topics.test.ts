@@ -50,10 +50,17 @@ describe("entities", () => {
   });
 
   it("reads a bounded opening of a long body", () => {
-    const paragraphs = Array.from({ length: 200 }, (_, i) => `Paragraph ${i} mentions Baghdad and nothing else of note.`);
+    const paragraphs = Array.from({ length: 200 }, (_, i) => `Paragraph ${i} has a long sentence that names Mr Quellbrunner of Ipsumstan once more, for the length.`);
     const { text } = entityText("A headline", paragraphs);
     expect(text.length).toBeLessThanOrEqual(ENTITY_TEXT_LIMIT);
-    expect(text.length).toBeGreaterThan(ENTITY_TEXT_LIMIT / 2);
+    expect(text).toContain("Paragraph 0 ");
+    expect(text).not.toContain("Paragraph 199 ");
+  });
+
+  it("reads only sentences that may name someone new", () => {
+    const known = new Set(["iraq", "russia"]);
+    const { text } = entityText("Headline", ["It rained all day. Then Iraq and Russia met. Then Jonas Quellbrunner spoke."], known);
+    expect(text).toBe("Headline.\n\nThen Jonas Quellbrunner spoke.\n\n");
   });
 });
 

@@ -39,7 +39,8 @@ describe.skipIf(!hasDevCorpus)("the dev corpus's HTML dumps", () => {
     const result = parseHtmlDump(dump);
     const actual = { articles: result.articles.map(summary) };
     const expectedFile = resolve(here, "expected", name.replace(/\.html$/, ".json"));
-    if (process.env["UPDATE"] || !existsSync(expectedFile)) writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + "\n");
+    if (process.env["UPDATE"]) writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + "\n");
+    expect(existsSync(expectedFile), `${expectedFile} is missing: run with UPDATE=1 and review it`).toBe(true);
     expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, "utf8")));
   });
 

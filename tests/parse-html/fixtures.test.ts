@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { ParseResult } from "../../src/model/index.ts";
+import type { Dump, ParseResult } from "../../src/model/index.ts";
 import { parseHtmlDump } from "../../src/parse/html/index.ts";
 import { readDump } from "../../src/read/index.ts";
 import { here } from "./paths.ts";
@@ -169,5 +169,61 @@ describe("a section front of teasers", () => {
     // Each teaser's line (headline and summary share one here) belongs to its own article.
     const owners = parsed.result.lines.filter((l) => l.article !== undefined).map((l) => [l.line, l.article]);
     expect(owners).toEqual(articles.map((a, i) => [a.lines[0], i]));
+  });
+});
+
+describe("pathological pages", () => {
+  const dumpOf = (text: string): Dump => ({ name: "deep.html", id: "deep", sha256: "0".repeat(64), format: "html", encoding: "UTF-8", encodingBy: "utf-8", text, diagnostics: [] });
+  const prose = "<p>Every paragraph here is prose enough, with words and a full stop at its end, so that it reads as an article would.</p>";
+
+  it.each([500, 20_000])("a page nested %i elements deep is read as visible text, with a warning", (depth) => {
+    const text = `<html><body><h1>A headline over a deep page</h1>\n${"<div>".repeat(depth)}\n${prose.repeat(4)}\n${"</div>".repeat(depth)}\n</body></html>`;
+    const result = parseHtmlDump(dumpOf(text));
+    expect(result.diagnostics.map((d) => d.id)).toContain("html-too-deep");
+    expect(result.lines).toHaveLength(text.split("\n").length);
+    expect(result.articles.flatMap((a) => a.body).join(" ")).not.toMatch(/<[a-z]/);
+  });
+});
+
+describe("pages in other languages", () => {
+  it("reads a French page's 'Par' byline, 'Publié le' date and 'À lire aussi' section", async () => {
+    const parsed = await parse("french-article.html");
+    expect(parsed.result.articles[0]).toMatchObject({
+      headline: "Les vendanges commencent avec trois semaines d’avance",
+      outlet: "Le Journal du Vignoble",
+      byline: "Hélène Marchand",
+      date: "2022-08-18",
+      language: "fr",
+      related: ["La sécheresse menace les récoltes de l’automne", "Les saisonniers se font rares dans les vignes"],
+    });
+    expect(parsed.result.articles[0]!.body).toHaveLength(4);
+    expect(linesWith(parsed, "byline")).toEqual(['<p class="signature">Par Hélène Marchand</p>']);
+    expect(linesWith(parsed, "date")).toEqual(['<p class="date">Publié le 18 août 2022 à 10h15</p>']);
+  });
+
+  it("reads a Japanese page, with no byline where none is printed", async () => {
+    const { result } = await parse("japanese-article.html");
+    expect(result.articles[0]).toMatchObject({
+      headline: "港の桜が満開に、週末は見物客で混雑の見込み",
+      outlet: "みなと新聞",
+      byline: null,
+      date: "2020-04-07",
+      language: "ja",
+      related: ["昨年の桜まつりは雨で中止に", "公園の駐車場、春から有料化へ"],
+    });
+    expect(result.articles[0]!.body).toHaveLength(4);
+  });
+});
+
+describe("prose that looks like a credit", () => {
+  it("keeps a first paragraph opening with 'By Tuesday, …' as body, and invents no byline", () => {
+    const text = `<html><head><title>Council sets the budget</title></head><body><article><h1>Council sets the budget</h1>
+<p>By Tuesday, the council had agreed a budget that raises the tax on second homes and spends more on buses, after weeks of argument.</p>
+<p>The vote was close, with the opposition saying the plan does too little for the villages outside the town.</p>
+<p>The new budget takes effect in April and will be reviewed in the autumn, the council leader said.</p></article></body></html>`;
+    const result = parseHtmlDump({ name: "b.html", id: "b", sha256: "0".repeat(64), format: "html", encoding: "UTF-8", encodingBy: "utf-8", text, diagnostics: [] });
+    expect(result.articles[0]!.byline).toBeNull();
+    expect(result.articles[0]!.body[0]).toMatch(/^By Tuesday, the council/);
+    expect(result.articles[0]!.body).toHaveLength(3);
   });
 });

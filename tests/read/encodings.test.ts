@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { readDump } from "../../src/read/index.ts";
+import { decodeDump, readDump } from "../../src/read/index.ts";
 import { fixture } from "./paths.ts";
 
 // The sentences the fixtures were encoded from (see tests/fixtures-read/README.md).
@@ -46,6 +46,18 @@ describe("readDump decodes every encoding a capture comes in", () => {
   it("keeps valid UTF-8 as UTF-8 without a BOM in the text", async () => {
     const dump = await readDump(fixture("utf-8-bom.txt"));
     expect(dump.text.charCodeAt(0)).not.toBe(0xfeff);
+  });
+});
+
+describe("decoding damaged UTF-8", () => {
+  it("keeps UTF-8 when a few bytes are broken, marks them, and names the line", () => {
+    const good = Buffer.from("Grüße aus Köln — „Straßen“ und Wälder.\n".repeat(20), "utf8");
+    const bytes = Buffer.concat([good, Buffer.from("café with a stray byte: caf"), Buffer.from([0xe9]), Buffer.from("\n"), good]);
+    const dump = decodeDump(bytes, "damaged.txt");
+    expect(dump.encoding).toBe("UTF-8");
+    expect(dump.text).toContain("Grüße aus Köln");
+    expect(dump.text.match(/\uFFFD/g)).toHaveLength(1);
+    expect(dump.diagnostics).toMatchObject([{ id: "undecodable-bytes", level: "warning", line: 21 }]);
   });
 });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Article } from "../../src/model/index.ts";
+import type { Article, Registries } from "../../src/model/index.ts";
 import { indexSearch, type SearchReport } from "../../src/search/index.ts";
 import { fixtureArticles } from "./fixture.ts";
 import { openSiteSearch } from "./pagefind-node.ts";
@@ -108,6 +108,18 @@ describe("indexSearch", () => {
     const shrunk = await build(articles.filter((a) => a.date !== null), cacheDir);
     expect(shrunk.report.rebuilt).toBe(0);
     expect(readdirSync(join(cacheDir, "search")).filter((n) => n.startsWith("undated") || n.startsWith("2022"))).toEqual([]);
+  });
+
+  it("rebuilds the shards whose filters change when a topic is renamed in the registry", async () => {
+    const registries = (name: string): Registries => ({ outlets: [], topics: [{ name, slug: "labour", kind: "theme", aliases: [] }] });
+    const cache = join(scratch, "registry-cache");
+    const run = (name: string): Promise<SearchReport> =>
+      indexSearch({ siteDir: join(scratch, `site-${++runs}`), articles, cacheDir: cache, pathPrefix: "/", maxShardSize: 2, registries: registries(name) });
+    await run("Labour");
+    const renamed = await run("Work and labour");
+    const holder = renamed.shards.filter((s) => s.rebuilt);
+    expect(holder).toHaveLength(1);
+    expect(holder[0]!.name).toMatch(/^2019-/);
   });
 
   it("puts the path prefix in bundle and result URLs", async () => {

@@ -18,7 +18,7 @@ export interface BuiltSite {
 
 export async function buildInto(
   input: SiteInput,
-  options: Partial<Pick<SiteOptions, "pathPrefix" | "baseUrl" | "siteTitle" | "cacheDir">> = {},
+  options: Partial<Pick<SiteOptions, "pathPrefix" | "baseUrl" | "siteTitle" | "cacheDir" | "pagesPerRun" | "renderThreads">> = {},
 ): Promise<BuiltSite> {
   const root = await mkdtemp(join(tmpdir(), "newsarchive-site-"));
   const dir = join(root, "out");
@@ -30,6 +30,8 @@ export async function buildInto(
     pathPrefix: options.pathPrefix ?? "/",
     baseUrl: options.baseUrl === undefined ? null : options.baseUrl,
     ...(options.siteTitle === undefined ? {} : { siteTitle: options.siteTitle }),
+    ...(options.pagesPerRun === undefined ? {} : { pagesPerRun: options.pagesPerRun }),
+    ...(options.renderThreads === undefined ? {} : { renderThreads: options.renderThreads }),
   });
   const read = (path: string): Promise<string> => readFile(join(dir, (path.endsWith("/") ? `${path}index.html` : path).replace(/^\//, "")), "utf8");
   return {

@@ -7,6 +7,8 @@ export interface CrawlOptions {
   distDir: string;
   /** The path prefix the site was built with (`/` or `/archive/`). */
   pathPrefix: string;
+  /** The base URL the site was built with: sitemap entries under it are checked too. */
+  baseUrl?: string | null;
   /** How diagnostics name dist/ (default `dist`). */
   distName?: string;
 }
@@ -88,6 +90,16 @@ export function cssReferences(css: string): Reference[] {
   return refs;
 }
 
+/** The `<loc>` entries of a sitemap: every page the site says it has. */
+export function sitemapReferences(xml: string): Reference[] {
+  const refs: Reference[] = [];
+  const cursor = { offset: 0, line: 1 };
+  for (const match of xml.matchAll(/<loc>\s*([^<]*?)\s*<\/loc>/g)) {
+    refs.push({ url: decodeEntities(match[1]!), line: lineAt(xml, match.index, cursor), asset: false });
+  }
+  return refs;
+}
+
 /** Links that leave the site or stay on the page are not checked. */
 function isExternal(url: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//") || url.startsWith("#") || url.startsWith("?");
@@ -131,15 +143,25 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
     else problems.set(key, { diagnostic, count: 1 });
   };
 
+  const baseUrl = options.baseUrl?.replace(/\/+$/, "") ?? null;
+  /** Absolute URLs under the site's base URL are internal: reduce them to their path. */
+  const internal = (url: string): string | undefined => {
+    if (baseUrl !== null && (url === baseUrl || url.startsWith(`${baseUrl}/`))) return url.slice(baseUrl.length) || "/";
+    return isExternal(url) ? undefined : url;
+  };
+
   for (const file of files) {
-    const isHtml = file.endsWith(".html");
-    if (!isHtml && !file.endsWith(".css")) continue;
+    const kind = file.endsWith(".html") ? "html" : file.endsWith(".css") ? "css" : file.endsWith("sitemap.xml") ? "sitemap" : undefined;
+    if (kind === undefined) continue;
     const text = await readFile(join(options.distDir, ...file.split("/")), "utf8");
-    if (isHtml) pages += 1;
+    if (kind === "html") pages += 1;
     // The page's address as a browser sees it: under the prefix.
     const pageUrl = prefix + file.slice(1);
-    for (const ref of isHtml ? htmlReferences(text) : cssReferences(text)) {
-      if (isExternal(ref.url)) continue;
+    const refs = kind === "html" ? htmlReferences(text) : kind === "css" ? cssReferences(text) : sitemapReferences(text);
+    for (const found of refs) {
+      const url = kind === "sitemap" ? internal(found.url) : isExternal(found.url) ? undefined : found.url;
+      if (url === undefined) continue;
+      const ref = { ...found, url };
       links += 1;
       const target = resolveReference(ref.url, pageUrl);
       const where = { file: `${distName}${file}`, line: ref.line };

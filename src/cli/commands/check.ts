@@ -37,8 +37,9 @@ export async function runCheck(paths: ProjectPaths, options: { pathPrefix?: stri
     diagnostics.push({ id: "dist-missing", level: "error", message: "dist/ does not exist", file: "dist/" });
     return report;
   }
-  const pathPrefix = options.pathPrefix ?? (await readLastBuild(paths.cache))?.pathPrefix ?? "/";
-  const crawl = await crawlSite({ distDir: paths.dist, pathPrefix });
+  const last = await readLastBuild(paths.cache);
+  const pathPrefix = options.pathPrefix ?? last?.pathPrefix ?? "/";
+  const crawl = await crawlSite({ distDir: paths.dist, pathPrefix, baseUrl: last?.baseUrl ?? null });
   diagnostics.push(...crawl.diagnostics);
   return { ...report, pages: crawl.pages, links: crawl.links };
 }

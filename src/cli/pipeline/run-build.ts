@@ -6,6 +6,7 @@ import type { Diagnostic } from "../../model/index.ts";
 import { indexSearch } from "../../search/index.ts";
 import { buildSite } from "../../site/index.ts";
 import { writeLastBuild } from "./last-build.ts";
+import { acquireBuildLock, removeStaleBuildFolders } from "./lock.ts";
 import { makeStagingDir, swapInto } from "./swap.ts";
 
 export interface BuildOptions {
@@ -61,6 +62,20 @@ const stageFile: Record<BuildStage, string> = { ingest: "seeds/", render: "templ
  * swap: the live dist/ and content/ are left exactly as they were.
  */
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+  const lock = await acquireBuildLock(options.paths.cache);
+  if ("heldBy" in lock) {
+    const message = `another build (process ${lock.heldBy}) is running in this project`;
+    return { ok: false, diagnostics: [{ id: "build-locked", level: "error", message, file: ".cache/build.lock" }], articles: 0, pages: 0, files: 0 };
+  }
+  try {
+    await removeStaleBuildFolders(options.paths.dist);
+    return await buildUnlocked(options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   const { paths } = options;
   const diagnostics: Diagnostic[] = [];
   const failed = (extra: Partial<BuildResult> = {}): BuildResult => ({ ok: false, diagnostics, articles: 0, pages: 0, files: 0, ...extra });

@@ -62,7 +62,8 @@ export function extractBody(root: Element, context: BodyContext): ExtractedBody 
         out.setAside.push(p.text);
         continue;
       }
-      const byline = findByline(p.text, vocab);
+      // Short, so that prose opening with "By Tuesday, …" stays prose.
+      const byline = p.text.split(/\s+/).length <= 10 ? findByline(p.text, vocab) : null;
       if (byline) {
         out.bylines.push(byline.name);
         continue;

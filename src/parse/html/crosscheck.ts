@@ -1,7 +1,7 @@
 import type { Diagnostic, LineRole, ParsedArticle, ParseResult } from "../../model/index.ts";
 import { parseText } from "../text.ts";
 import { similarity } from "./fields.ts";
-import type { LineSpan } from "./lines.ts";
+import { lineRoles, type LineSpan } from "./lines.ts";
 import { visibleText, type SourceText } from "./source-text.ts";
 
 /**
@@ -65,4 +65,20 @@ export function diagnosticsInSource(reading: TextReading): Diagnostic[] {
     if (d.line === undefined) return d;
     return { ...d, line: toSource(reading, d.line)[0] };
   });
+}
+
+/** The page read by the text pipeline alone, from its visible text. */
+export function textFallback(source: SourceText, file: string, language: string | null, diagnostics: Diagnostic[]): ParseResult {
+  const reading = readVisibleText(source, file, language);
+  const articles = articlesInSource(reading).map((a) => ({ ...a, language: a.language ?? language }));
+  if (articles.length === 0 && !reading.result.diagnostics.some((d) => d.id === "no-articles")) {
+    diagnostics.push({
+      id: "no-articles",
+      level: "warning",
+      message: `${file}: no article found in this page`,
+      file,
+      hint: "a page without a main article (an error page, a login wall) gives no records; save the article's own page",
+    });
+  }
+  return { articles, lines: lineRoles(source, spansOfReading(reading)), diagnostics: [...diagnostics, ...diagnosticsInSource(reading)] };
 }

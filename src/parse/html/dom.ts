@@ -121,16 +121,20 @@ export function forEachTextNode(root: Node, visit: (text: Text) => void): void {
   }
 }
 
-/** The deepest element nesting under `root` (iterative). */
-export function maxDepth(root: Node): number {
-  let deepest = 0;
+/** How deep elements nest under `root` and how many there are (iterative: deep pages do not overflow the stack). */
+export function domShape(root: Node): { depth: number; elements: number } {
+  let depth = 0;
+  let elements = 0;
   const stack: [Node, number][] = [[root, 0]];
   while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (depth > deepest) deepest = depth;
+    const [node, level] = stack.pop()!;
+    if (level > depth) depth = level;
     for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === ELEMENT_NODE) stack.push([child, depth + 1]);
+      if (child.nodeType === ELEMENT_NODE) {
+        elements++;
+        stack.push([child, level + 1]);
+      }
     }
   }
-  return deepest;
+  return { depth, elements };
 }

@@ -8,16 +8,29 @@ import { matchKey } from "./source-text.ts";
  * the most trusted source down and returns null rather than a guess.
  */
 
-/** `<title>` split at its separator into the headline part and the site part ("… | Herald Sun"). */
+/** Separators between a title's headline and site name; the full-width bar needs no spaces. */
+const TITLE_SEPARATOR = /\s+(?:[|–—·»]|-{1,2}|::)\s+|\s*｜\s*/g;
+
+/**
+ * `<title>` split into the headline and the site part ("… | Herald Sun", "BBC News - …"): the site
+ * is a short part after the last separator (or before the first), the headline is the rest.
+ * A colon is no separator: "Brexit: May wins vote" is one headline.
+ */
 export function splitTitle(title: string | null): { headline: string | null; site: string | null } {
-  if (!title) return { headline: null, site: null };
-  const parts = title.split(/\s+[|–—·»:]\s+|\s+-\s+|\s+::\s+/).map((p) => p.trim()).filter(Boolean);
-  if (parts.length < 2) return { headline: title.trim(), site: null };
-  const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
-  const first = parts[0]!;
-  const last = parts[parts.length - 1]!;
-  const site = longest === first ? last : first;
-  return { headline: longest, site: site.split(/\s+/).length <= 6 ? site : null };
+  const clean = title?.replace(/\s+/g, " ").trim();
+  if (!clean) return { headline: null, site: null };
+  const separators = [...clean.matchAll(TITLE_SEPARATOR)];
+  const last = separators.at(-1);
+  const first = separators[0];
+  if (!last || !first) return { headline: clean, site: null };
+  const short = (s: string): boolean => s.length > 0 && s.split(" ").length <= 5;
+  const suffix = clean.slice(last.index + last[0].length);
+  const beforeSuffix = clean.slice(0, last.index);
+  if (short(suffix) && beforeSuffix.length >= suffix.length) return { headline: beforeSuffix, site: suffix };
+  const prefix = clean.slice(0, first.index);
+  const afterPrefix = clean.slice(first.index + first[0].length);
+  if (short(prefix) && afterPrefix.length > prefix.length) return { headline: afterPrefix, site: prefix };
+  return { headline: clean, site: null };
 }
 
 function tokens(text: string): string[] {
@@ -90,7 +103,13 @@ export function chooseOutlet(meta: PageMetadata): string | null {
 
 /** Names joined as a byline is printed: "A", "A and B", "A, B and C". */
 export function joinNames(names: string[]): string | null {
-  const unique = [...new Map(names.map((n) => [matchKey(n), n.replace(/\s+/g, " ").trim()])).values()].filter(Boolean);
+  const byKey = new Map<string, string>();
+  for (const name of names) {
+    const clean = name.replace(/\s+/g, " ").trim();
+    const key = matchKey(clean);
+    if (key && !byKey.has(key)) byKey.set(key, clean);
+  }
+  const unique = [...byKey.values()];
   if (unique.length === 0) return null;
   if (unique.length === 1) return unique[0]!;
   return `${unique.slice(0, -1).join(", ")} and ${unique[unique.length - 1]}`;

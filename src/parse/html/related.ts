@@ -89,7 +89,7 @@ export function findRelatedSections(document: Document, vocab: Vocabulary, headl
     used.add(start);
     const items: string[] = [];
     for (let sibling = start.nextElementSibling; sibling && items.length < 20; sibling = sibling.nextElementSibling) {
-      if (HEADING.test(sibling.tagName.toLowerCase()) || isRelatedMarker(textOf(sibling), vocab)) break;
+      if (HEADING.test(sibling.tagName.toLowerCase()) || startsSection(sibling) || isRelatedMarker(textOf(sibling), vocab)) break;
       const links = sibling.tagName.toLowerCase() === "a" ? [sibling] : Array.from(sibling.querySelectorAll("a"));
       for (const link of links) {
         // Ranked lists ("1 Why was …") number their headlines; the number is not part of it.
@@ -104,6 +104,12 @@ export function findRelatedSections(document: Document, vocab: Vocabulary, headl
     if (items.length > 0) sections.push({ marker: text, items });
   }
   return sections;
+}
+
+/** A block that opens with its own title (an unlinked h1–h3) is the next section, not this one's. */
+function startsSection(element: Element): boolean {
+  const heading = element.querySelector("h1, h2, h3");
+  return heading !== null && !heading.querySelector("a") && !heading.closest("a") && textOf(heading).length <= 80;
 }
 
 function hasLinkAfter(element: Element): boolean {

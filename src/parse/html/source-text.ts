@@ -37,6 +37,11 @@ export interface SourceText {
   keyLines: Int32Array;
   /** Per source line (index 0 is line 1). */
   lineContent: Uint8Array;
+  /**
+   * The deepest nesting of elements whose end tag is required (div, span, a …), counted from the
+   * tags: a cheap upper bound that spares the DOM builder pathological pages.
+   */
+  nesting: number;
 }
 
 /** Letters and digits only, lower-cased: extracted text and source text are compared in this form. */
@@ -49,6 +54,13 @@ const BLOCK_TAGS = new Set([
   "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
   "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
   "tfoot", "th", "thead", "tr", "ul", "option", "select", "head", "legend",
+]);
+
+/** Elements without an end tag, or whose end tag may be left out: not counted for nesting. */
+const UNNESTED = new Set([
+  "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
+  "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "rb", "rt",
+  "rp", "html", "head", "body",
 ]);
 
 /** Elements whose content is never shown as text: skipped up to their end tag. */
@@ -73,6 +85,8 @@ export function scanSource(source: string): SourceText {
   const keyLineParts: { line: number; length: number }[] = [];
   let runs: [number, number][] = [];
   let opener = "body";
+  let depth = 0;
+  let nesting = 0;
 
   const flush = (): void => {
     if (runs.length === 0) return;
@@ -131,6 +145,10 @@ export function scanSource(source: string): SourceText {
       const name = /^<\/?([A-Za-z][A-Za-z0-9:-]*)/.exec(source.slice(lt, Math.min(end, lt + 40)))?.[1]?.toLowerCase() ?? "";
       const closing = next === 0x2f;
       mark(lt, end, LineContent.Markup);
+      if (!UNNESTED.has(name) && name !== "") {
+        if (closing) depth = Math.max(0, depth - 1);
+        else if (source.charCodeAt(end - 2) !== 0x2f) nesting = Math.max(nesting, ++depth);
+      }
       if (BLOCK_TAGS.has(name)) {
         flush();
         opener = closing ? "p" : name;
@@ -163,7 +181,7 @@ export function scanSource(source: string): SourceText {
       if (/\S/.test(text)) lineContent[line] = LineContent.Markup;
     }
   }
-  return { blocks, keys, keyLines, lineContent };
+  return { blocks, keys, keyLines, lineContent, nesting };
 }
 
 /** The index (0-based) of the line holding offset `pos`: binary search over line starts. */
@@ -218,10 +236,12 @@ export function locate(source: SourceText, text: string, from = 0): { line: numb
   let end = start + head.length;
   if (key.length > edge) {
     const tail = key.slice(-edge);
-    const tailAt = source.keys.indexOf(tail, start);
-    // The tail must follow within reach of the text's length, not in some later section.
-    if (tailAt === -1 || tailAt - start > 2 * key.length + 200) return null;
-    end = tailAt + tail.length;
+    // The tail must follow within reach of the text's length, not in some later section; only
+    // that window is searched, so a text whose tail is missing costs its own length, not the page's.
+    const window = source.keys.slice(start, start + 2 * key.length + 200 + tail.length);
+    const tailAt = window.indexOf(tail);
+    if (tailAt === -1) return null;
+    end = start + tailAt + tail.length;
   }
   return { line: source.keyLines[start]!, lastLine: source.keyLines[end - 1]!, start, end };
 }

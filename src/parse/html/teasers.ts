@@ -1,8 +1,11 @@
+import type { Diagnostic, LineRole, ParseResult, ParsedArticle } from "../../model/index.ts";
 import { findByline } from "../byline.ts";
 import { findDate } from "../dates.ts";
 import type { Vocabulary } from "../vocab.ts";
 import type { Paragraph } from "./dom.ts";
+import { lineRoles, type LineSpan } from "./lines.ts";
 import { looksLikeHeadline } from "./related.ts";
+import { locate, type SourceText } from "./source-text.ts";
 
 /** One teaser of a section front or feed: a linked headline and the summary under it. */
 export interface Teaser {
@@ -58,4 +61,42 @@ export function findTeasers(paragraphs: Paragraph[], vocab: Vocabulary): Teaser[
   const withSummary = teasers.filter((t) => t.summary.length > 0);
   if (withSummary.length < 3 || withSummary.length < teasers.length / 2) return null;
   return teaserChars >= totalChars * 0.6 ? withSummary : null;
+}
+
+/** A page of teasers: one article per teaser, its summary as body, lines traced in order. */
+export function teaserResult(
+  teasers: Teaser[],
+  source: SourceText,
+  page: { outlet: string | null; language: string | null },
+  diagnostics: Diagnostic[],
+): ParseResult {
+  const spans: LineSpan[] = [];
+  const articles: ParsedArticle[] = [];
+  let cursor = 0;
+  for (const teaser of teasers) {
+    const article = articles.length;
+    const own: LineSpan[] = [];
+    const pieces: [string, LineRole][] = [[teaser.headline, "headline"], ...teaser.summary.map((p): [string, LineRole] => [p, "body"])];
+    for (const [text, role] of pieces) {
+      const at = locate(source, text, cursor) ?? locate(source, text);
+      if (!at) continue;
+      own.push({ role, line: at.line, lastLine: at.lastLine, confidence: 0.75, inArticle: true, article });
+      cursor = Math.max(cursor, at.end);
+    }
+    spans.push(...own);
+    const lineCount = source.lineContent.length;
+    articles.push({
+      headline: teaser.headline,
+      outlet: page.outlet,
+      byline: teaser.byline,
+      // A page's own publication date is not its teasers' date.
+      date: teaser.date,
+      dateline: null,
+      body: teaser.summary,
+      related: [],
+      language: page.language,
+      lines: own.length > 0 ? [own[0]!.line, own.reduce((m, s) => Math.max(m, s.lastLine), 0)] : [1, lineCount],
+    });
+  }
+  return { articles, lines: lineRoles(source, spans), diagnostics };
 }

@@ -1,7 +1,7 @@
 import type { Article } from "../../model/index.ts";
 import { absoluteUrl, paths } from "../urls.ts";
 import type { ViewContext } from "./context.ts";
-import type { RawFile } from "./types.ts";
+import { lazyPages, type PageSource, type RawFile } from "./types.ts";
 
 /**
  * The JSON API: the records as data, for anyone who would rather not scrape. URLs are absolute
@@ -31,15 +31,21 @@ function record(article: Article, ctx: ViewContext): Record<string, unknown> {
   };
 }
 
-export function apiFiles(ctx: ViewContext): RawFile[] {
+/** `/api/articles/<slug>.json`, one per record with its body, made when written. */
+export function apiArticleFiles(ctx: ViewContext): PageSource<RawFile> {
+  return lazyPages(ctx.index.sorted, (article) => ({
+    path: paths.apiArticle(article.slug),
+    content: `${JSON.stringify({ ...record(article, ctx), body: article.body }, null, 1)}\n`,
+  }));
+}
+
+/** `/api/articles.json`, `/api/outlets.json`, `/api/topics.json`. */
+export function apiIndexFiles(ctx: ViewContext): RawFile[] {
   const { index } = ctx;
   const url = (path: string): string => absoluteUrl(path, ctx.pathPrefix, ctx.baseUrl);
   const files: RawFile[] = [];
   const records = index.sorted.map((a) => record(a, ctx));
   files.push({ path: "/api/articles.json", content: `${JSON.stringify({ count: records.length, articles: records }, null, 1)}\n` });
-  index.sorted.forEach((article, i) => {
-    files.push({ path: paths.apiArticle(article.slug), content: `${JSON.stringify({ ...records[i], body: article.body }, null, 1)}\n` });
-  });
   const outlets = [...index.byOutlet.entries()].map(([slug, list]) => {
     const { name, entry } = index.outlets.get(slug)!;
     return {

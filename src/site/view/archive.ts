@@ -1,5 +1,5 @@
 import type { Article, OutletEntry, Registries, TopicEntry } from "../../model/index.ts";
-import { backlinks } from "../backlinks.ts";
+import { backlinks } from "../../enrich/index.ts";
 import { compareText } from "./format.ts";
 
 /**
@@ -94,7 +94,22 @@ export function indexArchive(articles: readonly Article[], registries: Registrie
     undated,
     outlets: sortedMap(outlets, byName(outlets)),
     topics: sortedMap(topics, byName(topics)),
-    citedBy: backlinks(sorted),
+    citedBy: citedBySlug(sorted),
     latestDate: sorted[0]?.date ?? null,
   };
+}
+
+/**
+ * "Cited by", keyed by slug: enrichment's backlinks (keyed by record id), each list in a stable
+ * order (headline, then slug) whatever order the records came in.
+ */
+function citedBySlug(articles: readonly Article[]): Map<string, Article[]> {
+  const slugOf = new Map(articles.map((a) => [a.id, a.slug]));
+  const out = new Map<string, Article[]>();
+  for (const [id, citing] of backlinks(articles)) {
+    const slug = slugOf.get(id);
+    if (slug === undefined) continue;
+    out.set(slug, [...citing].sort((a, b) => compareText(a.headline, b.headline) || compareText(a.slug, b.slug)));
+  }
+  return out;
 }

@@ -235,6 +235,20 @@ export interface RawFile {
   content: string;
 }
 
+/**
+ * A list of pages made on demand: arrays are one, and so are lists that compute each page only
+ * when a batch asks for it, so the view models of a large archive never sit in memory at once.
+ */
+export interface PageSource<T> {
+  readonly length: number;
+  slice(start: number, end: number): T[];
+}
+
+/** A PageSource that makes each item from its source item when sliced. */
+export function lazyPages<S, T>(items: readonly S[], make: (item: S) => T): PageSource<T> {
+  return { length: items.length, slice: (start, end) => items.slice(start, end).map(make) };
+}
+
 export interface SiteData {
   title: string;
   /** Whether a base URL is configured: pages then carry canonical links. */
@@ -244,10 +258,10 @@ export interface SiteData {
   /** Hashed script of the search page (the only page that runs one). */
   searchScript: string;
   nav: Array<Link & { section: PageBase["section"] }>;
-  articles: ArticlePage[];
-  lists: ListPage[];
-  directories: DirectoryPage[];
-  dumps: DumpPage[];
-  search: SearchPage[];
-  feeds: FeedView[];
+  articles: PageSource<ArticlePage>;
+  lists: PageSource<ListPage>;
+  directories: PageSource<DirectoryPage>;
+  dumps: PageSource<DumpPage>;
+  search: PageSource<SearchPage>;
+  feeds: PageSource<FeedView>;
 }

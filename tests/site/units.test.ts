@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { absoluteUrl, normaliseBaseUrl, normalisePathPrefix, prefixedPath, rawDumpFileName } from "../../src/site/urls.ts";
+import { monthRange, topicAttention } from "../../src/site/view/charts.ts";
+import { dateLabel, excerpt, textDirection } from "../../src/site/view/format.ts";
+import { chunk, pageNav } from "../../src/site/view/pagination.ts";
+import { escapeXml, urnUuid, xmlSafe } from "../../src/site/view/feeds.ts";
+import { scriptSafeJson } from "../../src/site/view/article-page.ts";
+import { syntheticArticles } from "./fixtures.ts";
+
+describe("urls", () => {
+  it("normalises path prefixes and base URLs", () => {
+    expect(["", "/", "archive", "/archive", "/archive/", "archive/"].map(normalisePathPrefix)).toEqual(["/", "/", "/archive/", "/archive/", "/archive/", "/archive/"]);
+    expect(normaliseBaseUrl("https://example.org/")).toBe("https://example.org");
+    expect(normaliseBaseUrl("https://example.org/news/")).toBe("https://example.org/news");
+    expect(() => normaliseBaseUrl("example.org")).toThrow(TypeError);
+    expect(() => normaliseBaseUrl("ftp://example.org")).toThrow(TypeError);
+  });
+
+  it("puts site paths under the prefix and the base URL", () => {
+    expect(prefixedPath("/articles/x/", "/archive/")).toBe("/archive/articles/x/");
+    expect(prefixedPath("/", "/archive/")).toBe("/archive/");
+    expect(prefixedPath("#L4", "/archive/")).toBe("#L4");
+    expect(() => prefixedPath("articles/x/", "/")).toThrow(TypeError);
+    expect(absoluteUrl("/feed.xml", "/archive/", "https://example.org")).toBe("https://example.org/archive/feed.xml");
+    expect(absoluteUrl("/feed.xml", "/", null)).toBe("/feed.xml");
+  });
+
+  it("serves every raw dump but plain text under a .txt name", () => {
+    expect(rawDumpFileName("a.txt")).toBe("a.txt");
+    expect(rawDumpFileName("page.html")).toBe("page.html.txt");
+  });
+});
+
+describe("pagination", () => {
+  it("chunks by 20 and always makes at least one page", () => {
+    expect(chunk(Array.from({ length: 41 }, (_, i) => i)).map((c) => c.length)).toEqual([20, 20, 1]);
+    expect(chunk([])).toEqual([[]]);
+  });
+
+  it("numbers pages around the current one with gaps", () => {
+    const nav = pageNav("/topics/x/", 10, 30, "Pages")!;
+    expect(nav.pages.map((p) => (p === null ? "…" : p.current ? `[${p.n}]` : String(p.n))).join(" ")).toBe("1 … 8 9 [10] 11 12 … 30");
+    expect(nav.prev).toBe("/topics/x/page/9/");
+    expect(nav.next).toBe("/topics/x/page/11/");
+    expect(pageNav("/", 1, 4, "Pages")!.pages.map((p) => p?.url)).toEqual(["/", "/page/2/", "/page/3/", "/page/4/"]);
+    expect(pageNav("/", 1, 1, "Pages")).toBeNull();
+  });
+});
+
+describe("charts", () => {
+  it("spans every month between the first and last, across years", () => {
+    expect(monthRange("2015-11", "2016-02")).toEqual(["2015-11", "2015-12", "2016-01", "2016-02"]);
+  });
+
+  it("stacks a topic's months by outlet, and its table sums to the dated articles", () => {
+    const articles = syntheticArticles(40);
+    const chart = topicAttention("iraq", "Iraq", articles, (slug) => slug.toUpperCase())!;
+    const dated = articles.filter((a) => a.date !== null).length;
+    const total = chart.table.rows.reduce((sum, row) => sum + Number(row[row.length - 1]), 0);
+    expect(total).toBe(dated);
+    expect(chart.legend.map((l) => l.label)).toEqual(["FARS-NEWS-AGENCY", "SANA"]);
+    for (const bar of chart.bars) {
+      expect(bar.y).toBeGreaterThanOrEqual(chart.plot.top);
+      expect(bar.y + bar.height).toBeLessThanOrEqual(chart.plot.bottom + 0.1);
+    }
+    expect(topicAttention("x", "X", articles.filter((a) => a.date === null), (s) => s)).toBeNull();
+  });
+});
+
+describe("text for pages and feeds", () => {
+  it("formats dates without locale data and says undated", () => {
+    expect(dateLabel("2015-09-07")).toBe("7 September 2015");
+    expect(dateLabel(null)).toBe("undated");
+  });
+
+  it("makes excerpts from the first paragraph, without Markdown", () => {
+    expect(excerpt("A *short* \\<b> [link](/x).\n\nSecond.")).toBe("A short <b> link.");
+    expect(excerpt("word ".repeat(100), 50).length).toBeLessThanOrEqual(51);
+  });
+
+  it("knows right-to-left languages", () => {
+    expect(["ar", "fa-IR", "he", "en", "fr"].map(textDirection)).toEqual(["rtl", "rtl", "rtl", "ltr", "ltr"]);
+  });
+
+  it("keeps XML well-formed and JSON inside script elements inert", () => {
+    expect(xmlSafe("a\u0000b\u000Bc\uD800d\tok")).toBe("abcd\tok");
+    expect(escapeXml(`<a href="x">&'`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&apos;");
+    expect(urnUuid("article:1")).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(urnUuid("article:1")).toBe(urnUuid("article:1"));
+    const json = scriptSafeJson({ headline: "</script><script>alert(1)</script>\u2028" });
+    expect(json).not.toMatch(/[<>\u2028]/);
+    expect(JSON.parse(json)).toEqual({ headline: "</script><script>alert(1)</script>\u2028" });
+  });
+});
