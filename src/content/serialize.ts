@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { Document, isSeq, visit, type Scalar } from "yaml";
 import type { Article } from "../model/index.ts";
 import { articleKeys } from "./schema.ts";
+import { emitFrontMatter } from "./yaml-emit.ts";
 
 /** What a content file holds beyond the record. */
 export interface WorkflowFields {
@@ -52,40 +52,12 @@ export function changedFields(a: Article, b: Article): string[] {
   );
 }
 
-/** The front matter object in the fixed key order; `related[].url` only when set. */
-function frontMatterObject(article: Article, workflow: WorkflowFields): Record<string, unknown> {
-  const data: Record<string, unknown> = {
-    id: article.id,
-    slug: article.slug,
-    headline: article.headline,
-    outlet: article.outlet === null ? null : { name: article.outlet.name, slug: article.outlet.slug },
-    byline: article.byline,
-    date: article.date,
-    dateline: article.dateline,
-    language: article.language,
-    topics: [...article.topics],
-    related: article.related.map((r) => (r.url === undefined ? { headline: r.headline } : { headline: r.headline, url: r.url })),
-    sources: article.sources.map((s) => ({ dump: s.dump, sha256: s.sha256, lines: [s.lines[0], s.lines[1]] })),
-  };
-  if (workflow.draft === true) data["draft"] = true;
-  if (workflow.generated !== undefined) data["generated"] = workflow.generated;
-  return data;
-}
-
 /**
  * A content file's text: YAML front matter between `---` lines, a blank line, the Markdown body.
  * Deterministic: fixed key order, no line folding, `lines: [first, last]` on one line, so the
  * same record always gives the same bytes (re-ingesting unchanged dumps writes nothing).
  */
 export function serializeContentFile(article: Article, workflow: WorkflowFields = {}): string {
-  const doc = new Document(frontMatterObject(article, workflow));
-  visit(doc, {
-    Pair(_key, pair) {
-      const key = (pair.key as Scalar | null)?.value;
-      if ((key === "lines" || key === "topics") && isSeq(pair.value)) pair.value.flow = true;
-    },
-  });
-  const yaml = doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, flowCollectionPadding: false });
   const body = normalizeBody(article.body);
-  return `---\n${yaml}---\n${body === "" ? "" : `\n${body}\n`}`;
+  return `---\n${emitFrontMatter(article, workflow)}---\n${body === "" ? "" : `\n${body}\n`}`;
 }

@@ -105,7 +105,7 @@ export function classifyLine(f: LineFeatures, vocab: Vocabulary): ClassifiedLine
   }
   // "2007-2019 Sauvons l'Université !": a span of years before a name is a copyright line without the sign.
   const yearSpan = f.words <= 8 && /^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\s+\p{L}/u.test(f.text);
-  if (yearSpan || key.startsWith("©") || /^\(c\)\s/iu.test(f.text) || key.startsWith("copyright") || vocab.copyrightMarkers.some((m) => key.includes(m))) {
+  if (yearSpan || key.startsWith("©") || /^\(c\)\s/iu.test(f.text) || key.startsWith("copyright") || vocab.patterns.copyright.contains.test(key)) {
     const credit = creditName(f.text, vocab);
     return c("copyright", 0.9, credit ? { credit } : {});
   }
@@ -146,8 +146,10 @@ export function classifyLine(f: LineFeatures, vocab: Vocabulary): ClassifiedLine
   // Breadcrumbs: "Mac & i > News > 2015 > KW 15 > …".
   if (f.words <= 40 && !f.terminal && (f.text.match(/\s[>»›/]\s/gu) ?? []).length >= 2) return c("debris", 0.75);
   // Link lists run together ("Windows 10 DownloadHandyvergleichTop-100-Downloads"): words glued at capitals.
-  const glued = (f.text.match(/\p{Ll}\p{Lu}/gu) ?? []).length;
-  if (glued >= 3 && glued >= f.words * 0.15) return c("debris", 0.6);
+  if (f.words <= 80 && !f.terminal) {
+    const glued = (f.text.match(/\p{Ll}\p{Lu}/gu) ?? []).length;
+    if (glued >= 3 && glued >= f.words * 0.15) return c("debris", 0.6);
+  }
   // A paragraph signed with a photo credit, "… (Oleg Urusov/ Roscosmos photo via AP)", is a caption.
   if (f.words >= 8 && /\)[.\s]*$/u.test(f.text.slice(-4))) {
     const credit = /\(([^()]{3,120})\)[.\s]*$/u.exec(f.text.slice(-130))?.[1];

@@ -141,8 +141,11 @@ export function lineFeatures(raw: string, index: number): LineFeatures {
       letters++;
       continue;
     }
-    const ch = String.fromCodePoint(text.codePointAt(k) ?? c);
-    const isLetter = letterTest.test(ch);
+    // Latin letters with accents and general punctuation are common enough to decide by range.
+    const latin = c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7;
+    const punctuation = c >= 0x2000 && c <= 0x206f;
+    const ch = latin || punctuation ? text[k]! : String.fromCodePoint(text.codePointAt(k) ?? c);
+    const isLetter = latin || (!punctuation && letterTest.test(ch));
     if (isLetter) {
       letters++;
       wordLetters++;

@@ -50,6 +50,8 @@ export interface Vocabulary {
   patterns: {
     related: PhrasePatterns;
     source: PhrasePatterns;
+    /** "All rights reserved", "版权所有": copyright phrases anywhere in a line. */
+    copyright: PhrasePatterns;
     /** "Published", "Posted", "配信": words that make a line with a time on it a date line. */
     published: PhrasePatterns;
     /** Byline markers ("by", "von", "作者") and desk credits, to turn most lines away before parsing them. */
@@ -143,6 +145,7 @@ export function buildVocabulary(files: VocabFile[]): Vocabulary {
     patterns: {
       related: phrasePatterns(related),
       source: phrasePatterns(all("sourceMarkers")),
+      copyright: phrasePatterns(all("copyrightMarkers")),
       published: phrasePatterns([...all("publishedMarkers"), ...all("updatedMarkers")]),
       byline: phrasePatterns([...all("bylineMarkers"), ...all("bylineDesks")]),
       debrisStarts: phrasePatterns(all("debrisStarts")),

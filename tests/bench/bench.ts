@@ -116,9 +116,20 @@ if (values["vs-pagefind"]) {
 writeDump(join(dir, "seeds"), project.stream.next());
 const addOne = await stage("add-one-dump", "node", node(cli, "build"));
 
-const parse = await stage("parse", "node", [runTs, join(projectRoot, "tests", "bench", "parse-rate.ts"), join(dir, "seeds"), "16"]);
-const parseRate = (JSON.parse(parse.stdout.trim().split("\n").at(-1) ?? "{}") as { mb_s?: number }).mb_s ?? null;
-log(`parse: ${parseRate === null ? "?" : parseRate.toFixed(1)} MB/s on one core`);
+// The parser's speed on one core (CPU time): on the real dev corpus with the parser's own
+// benchmark (tests/bench/parse-speed.ts) when it is there, and on this run's synthetic dumps.
+const synthetic = await stage("parse", "node", [runTs, join(projectRoot, "tests", "bench", "parse-rate.ts"), join(dir, "seeds"), "16"]);
+const syntheticRate = (JSON.parse(synthetic.stdout.trim().split("\n").at(-1) ?? "{}") as { mb_s?: number }).mb_s ?? null;
+log(`parse: ${syntheticRate === null ? "?" : syntheticRate.toFixed(1)} MB/s on one core (this run's synthetic dumps)`);
+let corpusRate: number | null = null;
+const parseSpeed = join(projectRoot, "tests", "bench", "parse-speed.ts");
+if (existsSync(parseSpeed)) {
+  const corpus = await stage("parse-corpus", "node", [runTs, parseSpeed, "--seconds", "3"]);
+  const found = /parse speed: ([\d.]+) MB\/s/.exec(corpus.stdout)?.[1];
+  corpusRate = found === undefined ? null : Number(found);
+  log(`parse: ${corpusRate === null ? "?" : corpusRate.toFixed(1)} MB/s on one core (the dev corpus, tests/bench/parse-speed.ts)`);
+}
+const parseRate = corpusRate ?? syntheticRate;
 
 let hugoSeconds: number | null = null;
 if (values["vs-hugo"]) {
