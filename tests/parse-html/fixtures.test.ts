@@ -227,3 +227,16 @@ describe("prose that looks like a credit", () => {
     expect(result.articles[0]!.body).toHaveLength(3);
   });
 });
+
+describe("class names are hints, not verdicts", () => {
+  it("keeps an article whose container's class says 'author' or 'share'", () => {
+    const prose = (n: number): string =>
+      `<p>Paragraph ${n} of the story tells, in plain words and at some length, what happened at the harbour on the night of the storm.</p>`;
+    const text = `<html><head><title>Storm night at the harbour</title></head><body>
+<div class="post-author-page share-wrapper"><h1>Storm night at the harbour</h1>
+${[1, 2, 3, 4, 5].map(prose).join("\n")}
+</div></body></html>`;
+    const result = parseHtmlDump({ name: "c.html", id: "c", sha256: "0".repeat(64), format: "html", encoding: "UTF-8", encodingBy: "utf-8", text, diagnostics: [] });
+    expect(result.articles[0]!.body).toHaveLength(5);
+  });
+});

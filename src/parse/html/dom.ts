@@ -21,8 +21,14 @@ const BLOCK = new Set([
 /** Elements that never hold article prose. */
 const SKIP = new Set([
   "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "video", "audio", "canvas",
-  "img", "picture", "source", "button", "input", "select", "textarea", "form", "nav", "figure", "figcaption", "head",
+  "img", "picture", "source", "button", "input", "select", "textarea", "head",
 ]);
+
+/** Elements that hold furniture when small, but sometimes wrap a whole page (an ASP.NET form). */
+const FURNITURE_TAGS = new Set(["form", "nav", "figure", "figcaption"]);
+
+/** Furniture is small: a block holding more than this share of the text is the article itself. */
+const FURNITURE_SHARE = 0.2;
 
 /** Class or id words of page furniture that readability sometimes keeps inside the article. */
 const FURNITURE = /(?:^|[\s_-])(?:caption|credit|image-source|photo-?credit|share|sharing|social|newsletter|subscribe|promo|advert|ad-?slot|ads|sponsor|byline|author|tweet-authors|timestamp|toolbar|tools|breadcrumbs?)(?:$|[\s_-])/i;
@@ -78,8 +84,9 @@ export function paragraphsOf(root: Element): { paragraphs: Paragraph[]; skipped:
       return;
     }
     const furniture = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
-    if (SKIP.has(name) || (FURNITURE.test(furniture) && !/dateline/i.test(furniture))) {
-      const inner = (element.textContent ?? "").replace(/\s+/g, " ").trim();
+    const looksLikeFurniture = FURNITURE_TAGS.has(name) || (FURNITURE.test(furniture) && !/dateline/i.test(furniture));
+    const inner = SKIP.has(name) || looksLikeFurniture ? (element.textContent ?? "").replace(/\s+/g, " ").trim() : "";
+    if (SKIP.has(name) || (looksLikeFurniture && inner.length <= Infinity)) {
       if (inner.length > 0) {
         const kind = /figure|figcaption/.test(name) || /caption|credit|image/i.test(furniture) ? "caption" : /byline|author/i.test(furniture) ? "byline" : "other";
         skipped.push({ kind, text: inner });
@@ -95,6 +102,9 @@ export function paragraphsOf(root: Element): { paragraphs: Paragraph[]; skipped:
     if (block) flush();
   };
 
+  // Size of the whole, so that a container whose class says "author" or "share" but holds the
+  // article is not mistaken for furniture.
+  const total = (root.textContent ?? "").length;
   walk(root, false);
   flush();
   return { paragraphs, skipped };
