@@ -77,54 +77,57 @@ function mark(f: LineFeatures, kind: LineKind, strength: number, extra?: Extra):
   const line = f as ClassifiedLine;
   line.kind = kind;
   line.strength = strength;
-  if (extra) Object.assign(line, extra);
+  if (extra) {
+    if (extra.byline !== undefined) line.byline = extra.byline;
+    if (extra.date !== undefined) line.date = extra.date;
+    if (extra.credit !== undefined) line.credit = extra.credit;
+    if (extra.dateRest !== undefined) line.dateRest = extra.dateRest;
+  }
   return line;
 }
 
 export function classifyLine(f: LineFeatures, vocab: Vocabulary): ClassifiedLine {
-  // (bind, not an arrow: the loader names every arrow function it creates, once per call here.)
-  const c = mark.bind(undefined, f);
-  if (f.blank) return c("blank", 1);
+  if (f.blank) return mark(f, "blank", 1);
   const key = unspace(f.key);
   if (f.letters === 0 && f.words <= 6) {
     const date = findDate(f.text, vocab);
-    if (date && f.text.length - date.length <= 12) return c("date", 0.85, { date: date.iso });
+    if (date && f.text.length - date.length <= 12) return mark(f, "date", 0.85, { date: date.iso });
   }
-  if (f.letters === 0 || f.residue || residue.test(f.text)) return c("junk", 0.95);
+  if (f.letters === 0 || f.residue || residue.test(f.text)) return mark(f, "junk", 0.95);
   // "HeadlineHeadline": an image title printed twice by the renderer.
   const half = f.text.length / 2;
-  if (f.text.length >= 16 && Number.isInteger(half) && f.text.slice(0, half) === f.text.slice(half)) return c("caption", 0.7);
+  if (f.text.length >= 16 && Number.isInteger(half) && f.text.slice(0, half) === f.text.slice(half)) return mark(f, "caption", 0.7);
   // Form fields as text renderers print them: "Your name * [Anonymous      ]".
-  if (f.formField && f.words <= 12) return c("debris", 0.8);
+  if (f.formField && f.words <= 12) return mark(f, "debris", 0.8);
   if (vocab.relatedMarkers.has(key) || (f.endsWithColon && f.words <= 6 && vocab.patterns.related.starts.test(key))) {
-    return c("related-marker", 0.9);
+    return mark(f, "related-marker", 0.9);
   }
   const bareKey = f.words <= 6 && /[\d()[\]]/u.test(key) ? key.replace(/[\d()[\]]+/gu, " ").replace(/\s+/g, " ").trim() : key;
   if (f.words <= 6 && (vocab.commentMarkers.has(bareKey) || vocab.commentCount.test(key))) {
-    return c("comment-marker", 0.85);
+    return mark(f, "comment-marker", 0.85);
   }
   // "2007-2019 Sauvons l'Université !": a span of years before a name is a copyright line without the sign.
   const yearSpan = f.words <= 8 && /^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\s+\p{L}/u.test(f.text);
   if (yearSpan || key.startsWith("©") || /^\(c\)\s/iu.test(f.text) || key.startsWith("copyright") || vocab.patterns.copyright.contains.test(key)) {
     const credit = creditName(f.text, vocab);
-    return c("copyright", 0.9, credit ? { credit } : {});
+    return mark(f, "copyright", 0.9, credit ? { credit } : {});
   }
   const segmented = f.words <= 40 && /\s[|•]\s/u.test(f.text);
   if ((f.words <= 16 && (vocab.patterns.byline.starts.test(key.replace(/^[•·*\s]+/u, "")) || vocab.bylineDesks.has(key))) || segmented) {
     const byline = findByline(f.text, vocab);
-    if (byline) return c("byline", byline.desk ? 0.7 : 0.9, { byline: byline.name });
+    if (byline) return mark(f, "byline", byline.desk ? 0.7 : 0.9, { byline: byline.name });
   }
   const source = vocab.patterns.source.starts.test(key);
   if (source && /^[^:：]{0,12}[:：]\s*\S/u.test(f.text) && f.words <= 10) {
     const credit = f.text.replace(/^[^:：]*[:：]\s*/u, "").split(/\s{2,}|\u3000|作者|[|]/u)[0]?.trim() ?? "";
-    if (credit) return c("source", 0.85, { credit });
+    if (credit) return mark(f, "source", 0.85, { credit });
   }
-  if (vocab.debris.has(key) || vocab.debris.has(bareKey)) return c("debris", 0.9);
-  if (vocab.patterns.debrisStarts.starts.test(key)) return c("debris", 0.8);
+  if (vocab.debris.has(key) || vocab.debris.has(bareKey)) return mark(f, "debris", 0.9);
+  if (vocab.patterns.debrisStarts.starts.test(key)) return mark(f, "debris", 0.8);
   const captionStart = vocab.patterns.caption.starts.test(key);
-  if (captionStart && !f.terminal) return c("caption", 0.85);
+  if (captionStart && !f.terminal) return mark(f, "caption", 0.85);
   // A photo credit at the end of a short line: "JIM WATSON/AFP/Getty Images".
-  if (f.words <= 20 && !captionStart && vocab.patterns.captionInside.contains.test(key)) return c("caption", 0.7);
+  if (f.words <= 20 && !captionStart && vocab.patterns.captionInside.contains.test(key)) return mark(f, "caption", 0.7);
   // On the line as printed: "14. Januar 2020" must not lose its day to the list-number rule.
   const dateText = f.raw.trim();
   const date = findDate(dateText, vocab);
@@ -138,34 +141,34 @@ export function classifyLine(f: LineFeatures, vocab: Vocabulary): ClassifiedLine
       .replace(/\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?/giu, " ")
       .split(/[^\p{L}]+/u)
       .filter((w) => w && !vocab.weekdays.has(w.toLowerCase()) && !/^\p{Lu}{2,4}$/u.test(w));
-    if (restWords.length <= 4 && !f.terminal) return c("date", 0.85, { date: date.iso, dateRest: restWords.length });
+    if (restWords.length <= 4 && !f.terminal) return mark(f, "date", 0.85, { date: date.iso, dateRest: restWords.length });
   }
-  if (f.words <= 8 && vocab.commentCountInside.test(key)) return c("debris", 0.75);
+  if (f.words <= 8 && vocab.commentCountInside.test(key)) return mark(f, "debris", 0.75);
   // "CNET Japan 3/9(木) 18:45配信", "Posted 18:45": a time and a publishing word, but no full date.
-  if (f.words <= 10 && !f.terminal && /\d{1,2}:\d{2}/u.test(f.text) && vocab.patterns.published.contains.test(key)) return c("date", 0.6, { dateRest: 3 });
+  if (f.words <= 10 && !f.terminal && /\d{1,2}:\d{2}/u.test(f.text) && vocab.patterns.published.contains.test(key)) return mark(f, "date", 0.6, { dateRest: 3 });
   // Breadcrumbs: "Mac & i > News > 2015 > KW 15 > …".
-  if (f.words <= 40 && !f.terminal && (f.text.match(/\s[>»›/]\s/gu) ?? []).length >= 2) return c("debris", 0.75);
+  if (f.words <= 40 && !f.terminal && (f.text.match(/\s[>»›/]\s/gu) ?? []).length >= 2) return mark(f, "debris", 0.75);
   // Link lists run together ("Windows 10 DownloadHandyvergleichTop-100-Downloads"): words glued at capitals.
   if (f.words <= 80 && !f.terminal) {
     const glued = (f.text.match(/\p{Ll}\p{Lu}/gu) ?? []).length;
-    if (glued >= 3 && glued >= f.words * 0.15) return c("debris", 0.6);
+    if (glued >= 3 && glued >= f.words * 0.15) return mark(f, "debris", 0.6);
   }
   // A paragraph signed with a photo credit, "… (Oleg Urusov/ Roscosmos photo via AP)", is a caption.
   if (f.words >= 8 && /\)[.\s]*$/u.test(f.text.slice(-4))) {
     const credit = /\(([^()]{3,120})\)[.\s]*$/u.exec(f.text.slice(-130))?.[1];
-    if (credit && vocab.patterns.caption.contains.test(phraseKey(credit))) return c("caption", 0.7);
+    if (credit && vocab.patterns.caption.contains.test(phraseKey(credit))) return mark(f, "caption", 0.7);
   }
   // Title Case without a closing full stop is a headline even when it ends with "?" or "!".
   const fullStop = /[.。]["'”’»)]*$/u.test(f.text.slice(-8));
-  if (!f.bullet && !f.cjk && !fullStop && f.capitalised >= 0.7 && f.words >= 3 && f.words <= 24) return c("title", 0.65);
-  if (f.bullet && (f.cjk ? f.words < 30 : f.words < 15)) return c("item", 0.6);
+  if (!f.bullet && !f.cjk && !fullStop && f.capitalised >= 0.7 && f.words >= 3 && f.words <= 24) return mark(f, "title", 0.65);
+  if (f.bullet && (f.cjk ? f.words < 30 : f.words < 15)) return mark(f, "item", 0.6);
   const long = f.cjk ? f.words >= 30 : f.words >= 25;
-  if (long || (f.terminal && (f.cjk ? f.words >= 10 : f.words >= 8))) return c("para", long ? 0.9 : 0.75);
-  if (f.endsWithColon && f.words >= 6) return c("para", 0.6);
-  if (f.terminal && f.words >= 4 && f.capitalised < 0.6 && !f.bullet) return c("para", 0.55);
+  if (long || (f.terminal && (f.cjk ? f.words >= 10 : f.words >= 8))) return mark(f, "para", long ? 0.9 : 0.75);
+  if (f.endsWithColon && f.words >= 6) return mark(f, "para", 0.6);
+  if (f.terminal && f.words >= 4 && f.capitalised < 0.6 && !f.bullet) return mark(f, "para", 0.55);
   if (!f.bullet && (f.cjk ? f.words >= 2 && f.words <= 25 : f.words >= 2 && f.words <= 24) && f.letters >= 4 && !/[.。]$/u.test(f.text)) {
-    return c("title", 0.6);
+    return mark(f, "title", 0.6);
   }
-  if (f.bullet) return c("item", 0.6);
-  return c("short", 0.5);
+  if (f.bullet) return mark(f, "item", 0.6);
+  return mark(f, "short", 0.5);
 }

@@ -32,6 +32,19 @@ export interface LineFeatures {
   upper: boolean;
 }
 
+/**
+ * Fields classification fills in, present (empty) on every line from the start: objects that gain
+ * properties later take different shapes, and code reading lines of many shapes runs slower.
+ */
+interface ClassificationSlots {
+  kind: string | undefined;
+  strength: number;
+  byline: string | undefined;
+  date: string | undefined;
+  credit: string | undefined;
+  dateRest: number | undefined;
+}
+
 const bulletPattern = /^(?:[•●○◦▪▫■□◆◇►▶➤→✓✔*·‣⁃?-]|\d{1,2}[.)]|o(?=\s+\p{Lu}))\s+/u;
 /** Image and link residue a renderer leaves before text: "[rubon4-69777] Décisions …". */
 const residuePrefix = /^(?:\[[^\]\s]{1,40}\]\s*)+(?=\S)/u;
@@ -69,6 +82,28 @@ function keyOf(text: string): string {
   return text.toLowerCase();
 }
 
+/** Trailing punctuation a key drops (":", "»", "-" …), and the opening brackets and quotes it drops. */
+const keyTail = new Set([..." :：.,;!|»>›→-"]);
+const keyHead = new Set([..."«‹<[("]);
+
+/**
+ * A key without trailing punctuation or leading brackets. A loop over the ends: the equivalent
+ * end-anchored regex tried every start position and cost more than the rest of the features.
+ */
+function trimKey(key: string): string {
+  let end = key.length;
+  while (end > 0 && (keyTail.has(key[end - 1]!) || isSpace(key.charCodeAt(end - 1)))) end--;
+  let start = 0;
+  while (start < end && (keyHead.has(key[start]!) || isSpace(key.charCodeAt(start)))) start++;
+  return start === 0 && end === key.length ? key : key.slice(start, end);
+}
+
+/** What /\s/ matches. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 export function lineFeatures(raw: string, index: number): LineFeatures {
   // trimEnd/trimStart know every Unicode space (NBSP, ideographic space) and run in linear time.
   const trimmed = raw.trimEnd();
@@ -77,7 +112,7 @@ export function lineFeatures(raw: string, index: number): LineFeatures {
   // Table layouts rendered side by side ("Front page            It seems clear that …"): a wide
   // gap separates columns, and the line is read as its most wordy column.
   let columns = false;
-  if (/\S {6,}\S/u.test(text)) {
+  if (text.includes("      ") && /\S {6,}\S/u.test(text)) {
     const column = widestColumn(trimmed);
     text = column.text;
     indent = column.at;
@@ -174,12 +209,12 @@ export function lineFeatures(raw: string, index: number): LineFeatures {
       upperLetters++;
     }
   }
-  return {
+  const features: LineFeatures & ClassificationSlots = {
     index,
     raw,
     text,
     // Vocabularies match short lines and line starts: the first 200 characters are all a key needs.
-    key: keyOf(text.length > 200 ? text.slice(0, 200) : text).replace(/[\s:：.,;!|»>›→-]+$/u, "").replace(/^[\s«‹<[(]+/u, ""),
+    key: trimKey(keyOf(text.length > 200 ? text.slice(0, 200) : text)),
     blank: text.length === 0,
     residue,
     formField,
@@ -195,7 +230,14 @@ export function lineFeatures(raw: string, index: number): LineFeatures {
     endsWithColon: text.endsWith(":") || text.endsWith("："),
     capitalised: latinWords ? Math.min(1, capitals / latinWords) : 0,
     upper: cased && upperLetters >= 4,
+    kind: undefined,
+    strength: 0,
+    byline: undefined,
+    date: undefined,
+    credit: undefined,
+    dateRest: undefined,
   };
+  return features;
 }
 
 /** Splits text into lines the way the report counts them: on "\n" only. */

@@ -132,6 +132,7 @@ export async function renderInProcess(batchList: Iterable<BatchData>, run: Eleve
     const pages = await renderBatch(batch, run);
     await pending;
     pending = writeFiles(pages);
+    if (process.env.NA_MEM) console.log("run", runs, "rss", (process.memoryUsage().rss / 2 ** 20).toFixed(0), "heap", (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0));
   }
   await pending;
   return runs;

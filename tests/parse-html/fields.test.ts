@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { joinNames, similarity, splitTitle } from "../../src/parse/html/fields.ts";
+import { plainText } from "../../src/parse/html/jsonld.ts";
 import { isoDateOf, normaliseLanguage, urlDate } from "../../src/parse/html/metadata.ts";
 import { defaultVocabulary } from "../../src/parse/vocab.ts";
 
@@ -58,5 +59,15 @@ describe("metadata values", () => {
     expect(normaliseLanguage("FR")).toBe("fr");
     expect(normaliseLanguage("english")).toBeNull();
     expect(normaliseLanguage("")).toBeNull();
+  });
+});
+
+describe("plainText for metadata strings", () => {
+  it("drops markup and decodes entities, keeping text that merely contains < and >", () => {
+    expect(plainText("Fish &amp; chips <em>return</em> to the pier")).toBe("Fish & chips return to the pier");
+    // Escaped markup is the text it spells, to be shown escaped; real markup is dropped.
+    expect(plainText("&lt;b&gt; is bold <b>here</b>")).toBe("<b> is bold here");
+    expect(plainText("Prices: 1 < 2 > 0")).toBe("Prices: 1 < 2 > 0");
+    expect(plainText("  spaced\n out ")).toBe("spaced out");
   });
 });

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Dump, ParseResult } from "../../src/model/index.ts";
+import { paragraphsOf, parseDocument } from "../../src/parse/html/dom.ts";
 import { parseHtmlDump } from "../../src/parse/html/index.ts";
 import { readDump } from "../../src/read/index.ts";
 import { here } from "./paths.ts";
@@ -229,14 +230,23 @@ describe("prose that looks like a credit", () => {
 });
 
 describe("class names are hints, not verdicts", () => {
-  it("keeps an article whose container's class says 'author' or 'share'", () => {
-    const prose = (n: number): string =>
-      `<p>Paragraph ${n} of the story tells, in plain words and at some length, what happened at the harbour on the night of the storm.</p>`;
-    const text = `<html><head><title>Storm night at the harbour</title></head><body>
-<div class="post-author-page share-wrapper"><h1>Storm night at the harbour</h1>
-${[1, 2, 3, 4, 5].map(prose).join("\n")}
-</div></body></html>`;
-    const result = parseHtmlDump({ name: "c.html", id: "c", sha256: "0".repeat(64), format: "html", encoding: "UTF-8", encodingBy: "utf-8", text, diagnostics: [] });
-    expect(result.articles[0]!.body).toHaveLength(5);
+  const prose = (n: number): string =>
+    `<p>Paragraph ${n} of the story tells, in plain words and at some length, what happened at the harbour on the night of the storm.</p>`;
+
+  it("keeps prose whose container's class says 'author' or 'share', and sets small furniture aside", () => {
+    const document = parseDocument(`<html><body><article>
+<div class="entry-author-content">${[1, 2, 3].map(prose).join("")}</div>
+<div class="entry-share-content">${[4, 5, 6].map(prose).join("")}</div>
+<div class="share-tools"><a href="#">Share on Facebook</a></div>
+<p class="byline">By Jane Doe</p>
+<figure><figcaption>The harbour wall. Photo: Jane Doe</figcaption></figure>
+</article></body></html>`);
+    const { paragraphs, skipped } = paragraphsOf(document.querySelector("article")!);
+    expect(paragraphs.map((p) => p.text.slice(0, 11))).toEqual(["Paragraph 1", "Paragraph 2", "Paragraph 3", "Paragraph 4", "Paragraph 5", "Paragraph 6"]);
+    expect(skipped).toEqual([
+      { kind: "other", text: "Share on Facebook" },
+      { kind: "byline", text: "By Jane Doe" },
+      { kind: "caption", text: "The harbour wall. Photo: Jane Doe" },
+    ]);
   });
 });

@@ -18,17 +18,17 @@ const BLOCK = new Set([
   "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 ]);
 
-/** Elements that never hold article prose. */
+/** Elements that never hold article prose (figures hold captions). */
 const SKIP = new Set([
   "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "video", "audio", "canvas",
-  "img", "picture", "source", "button", "input", "select", "textarea", "head",
+  "img", "picture", "source", "button", "input", "select", "textarea", "head", "figure", "figcaption",
 ]);
 
 /** Elements that hold furniture when small, but sometimes wrap a whole page (an ASP.NET form). */
-const FURNITURE_TAGS = new Set(["form", "nav", "figure", "figcaption"]);
+const FURNITURE_TAGS = new Set(["form", "nav"]);
 
 /** Furniture is small: a block holding more than this share of the text is the article itself. */
-const FURNITURE_SHARE = 0.2;
+const FURNITURE_SHARE = 0.3;
 
 /** Class or id words of page furniture that readability sometimes keeps inside the article. */
 const FURNITURE = /(?:^|[\s_-])(?:caption|credit|image-source|photo-?credit|share|sharing|social|newsletter|subscribe|promo|advert|ad-?slot|ads|sponsor|byline|author|tweet-authors|timestamp|toolbar|tools|breadcrumbs?)(?:$|[\s_-])/i;
@@ -86,7 +86,7 @@ export function paragraphsOf(root: Element): { paragraphs: Paragraph[]; skipped:
     const furniture = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
     const looksLikeFurniture = FURNITURE_TAGS.has(name) || (FURNITURE.test(furniture) && !/dateline/i.test(furniture));
     const inner = SKIP.has(name) || looksLikeFurniture ? (element.textContent ?? "").replace(/\s+/g, " ").trim() : "";
-    if (SKIP.has(name) || (looksLikeFurniture && inner.length <= Infinity)) {
+    if (SKIP.has(name) || (looksLikeFurniture && inner.length <= total * FURNITURE_SHARE)) {
       if (inner.length > 0) {
         const kind = /figure|figcaption/.test(name) || /caption|credit|image/i.test(furniture) ? "caption" : /byline|author/i.test(furniture) ? "byline" : "other";
         skipped.push({ kind, text: inner });

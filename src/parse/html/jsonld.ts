@@ -1,3 +1,5 @@
+import { decodeHTML } from "entities";
+
 /**
  * The article node of a page's JSON-LD (schema.org NewsArticle, Article, BlogPosting …), read
  * defensively: publishers' JSON-LD is often malformed, nested in @graph or arrays, or typed as a
@@ -30,8 +32,20 @@ function types(node: JsonObject): string[] {
   return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === "string");
 }
 
+/**
+ * Metadata strings as plain text: publishers put entities ("Fish &amp; chips") and even markup
+ * ("<em>…</em>") in them; markup never reaches a record.
+ */
+export function plainText(value: string): string {
+  // Markup is dropped before entities are decoded: an escaped "&lt;script&gt;" is the text
+  // "<script>", which stays text (and is escaped wherever it is shown).
+  return decodeHTML(value.replace(/<\/?[a-z][^>]*>/gi, " "))
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 function str(value: Json | undefined): string | null {
-  if (typeof value === "string") return value.replace(/\s+/g, " ").trim() || null;
+  if (typeof value === "string") return plainText(value) || null;
   if (Array.isArray(value)) return str(value[0]);
   if (isObject(value)) return str(value["name"] ?? value["@value"]);
   return null;

@@ -1,7 +1,7 @@
 import { findDate } from "../dates.ts";
 import type { Vocabulary } from "../vocab.ts";
 import { textOf } from "./dom.ts";
-import { readJsonLd } from "./jsonld.ts";
+import { plainText, readJsonLd } from "./jsonld.ts";
 
 /** What a page says about itself, outside its visible article: JSON-LD, OpenGraph, meta tags. */
 export interface PageMetadata {
@@ -38,7 +38,7 @@ const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|by-line|author|authors|writer|contri
 function metaTags(document: Document): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const meta of Array.from(document.querySelectorAll("meta"))) {
-    const content = meta.getAttribute("content")?.replace(/\s+/g, " ").trim();
+    const content = plainText(meta.getAttribute("content") ?? "");
     if (!content) continue;
     for (const attr of ["name", "property", "itemprop", "http-equiv"]) {
       const key = meta.getAttribute(attr)?.trim().toLowerCase();
