@@ -148,7 +148,14 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   }
 
   const display = (path: string): string => displayPath(paths.root, join(paths.content, ...path.split("/")));
-  const plan = reconcile({ generated, existing: content.entries, ingestedDumps: ingestedNames, seedDumps: seedNames, display });
+  const plan = reconcile({
+    generated,
+    existing: content.entries,
+    invalid: new Set(content.invalid),
+    ingestedDumps: ingestedNames,
+    seedDumps: seedNames,
+    display,
+  });
   diagnostics.push(...plan.diagnostics);
 
   const hold = options.holdOnError === true && diagnostics.some((d) => d.level === "error");

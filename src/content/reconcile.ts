@@ -15,6 +15,8 @@ export interface ReconcileInput {
   existing: readonly ContentEntry[];
   /** Names of the dumps ingested in full in this run: their old articles may be replaced. */
   ingestedDumps: ReadonlySet<string>;
+  /** Files in content/ that have errors: an editor is working on them, nothing is written there. */
+  invalid?: ReadonlySet<string>;
   /** Names of the dumps in seeds/; articles whose dumps are all gone get a warning. */
   seedDumps?: ReadonlySet<string>;
   /** How diagnostics name a content path (default: `content/<path>`). */
@@ -76,6 +78,15 @@ export function reconcile(input: ReconcileInput): ReconcilePlan {
     const hash = recordHash(article);
 
     if (!match) {
+      if (input.invalid?.has(target)) {
+        diagnostics.push({
+          id: "file-has-errors",
+          level: "warning",
+          message: `"${article.headline}" was not written: ${show(target)} has errors; fix them and ingest again`,
+          file: show(target),
+        });
+        continue;
+      }
       const occupant = byPath.get(target);
       if ((occupant && !claimed.has(occupant)) || taken.has(target)) {
         diagnostics.push({
@@ -93,7 +104,7 @@ export function reconcile(input: ReconcileInput): ReconcilePlan {
 
     if (!match.edited) {
       // Unedited: the file follows the dump. Move it when its outlet or slug changed and the new place is free.
-      const free = target === match.path || (!byPath.has(target) && !taken.has(target));
+      const free = target === match.path || (!byPath.has(target) && !taken.has(target) && !input.invalid?.has(target));
       const path = free ? target : match.path;
       taken.add(path);
       const text = serializeContentFile(article, { draft: match.draft, generated: hash });

@@ -19,6 +19,8 @@ export interface LoadContentOptions {
 export interface LoadedContent {
   /** Every valid article file, drafts included, sorted by path. */
   entries: ContentEntry[];
+  /** Article files that could not be read or have errors: ingest must not write over them. */
+  invalid: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -85,13 +87,15 @@ export async function loadContent(contentDir: string, options: LoadContentOption
   });
   await index?.save();
   const entries: ContentEntry[] = [];
-  for (const result of parsed) {
+  const invalid: string[] = [];
+  for (const [i, result] of parsed.entries()) {
     diagnostics.push(...result.diagnostics);
     if (result.entry) entries.push(result.entry);
+    else invalid.push(files[i]!);
   }
   diagnostics.push(...findDuplicates(entries, (e) => e.article.slug, "duplicate-slug", "slug", contentDir, root));
   diagnostics.push(...findDuplicates(entries, (e) => e.article.id, "duplicate-id", "id", contentDir, root));
-  return { entries, diagnostics };
+  return { entries, invalid, diagnostics };
 }
 
 function findDuplicates(

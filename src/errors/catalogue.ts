@@ -109,6 +109,12 @@ const entries: CatalogueEntry[] = [
     hint: "Change the `slug:` of the hand-written article and rename its file, then ingest again.",
   },
   {
+    id: "file-has-errors",
+    title: "An article was not written because its file has errors",
+    why: "Ingest never writes over a content file it cannot read: it may be an editor's change in progress.",
+    hint: "Fix the errors reported for that file (`newsarchive check`), then run `newsarchive ingest` again.",
+  },
+  {
     id: "unsafe-path",
     title: "An article's slug would leave its folder",
     why: "Slugs and outlet slugs become folder and file names, so they may hold only lower-case letters, digits and hyphens.",

@@ -70,6 +70,39 @@ export function creditName(text: string, vocab: Vocabulary): string | null {
   return s.length >= 2 && s.length <= 60 ? s : null;
 }
 
+const lowerTest = /\p{Ll}/u;
+const upperTest = /\p{Lu}/u;
+
+/** How often a lower-case letter runs straight into a capital ("DownloadHandyvergleich": 1). */
+function gluedWords(text: string): number {
+  // Char codes with an ASCII fast path: a global regex match over every short line cost more than
+  // the rest of classification.
+  let n = 0;
+  let lowerBefore = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 128) {
+      const upper = c >= 65 && c <= 90;
+      if (upper && lowerBefore) n++;
+      lowerBefore = c >= 97 && c <= 122;
+      continue;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) continue;
+    const ch = String.fromCodePoint(text.codePointAt(k) ?? c);
+    if (lowerBefore && upperTest.test(ch)) n++;
+    lowerBefore = lowerTest.test(ch);
+  }
+  return n;
+}
+
+/** "HeadlineHeadline": the same text twice over. Compared in place: slicing every line cost more. */
+function printedTwice(text: string): boolean {
+  if (text.length % 2 !== 0) return false;
+  const half = text.length / 2;
+  for (let k = 0; k < half; k++) if (text.charCodeAt(k) !== text.charCodeAt(half + k)) return false;
+  return true;
+}
+
 type Extra = { byline?: string; date?: string; credit?: string; dateRest?: number };
 
 /** The features object is extended in place: copying it for every line cost more than the rest. */
@@ -95,8 +128,7 @@ export function classifyLine(f: LineFeatures, vocab: Vocabulary): ClassifiedLine
   }
   if (f.letters === 0 || f.residue || residue.test(f.text)) return mark(f, "junk", 0.95);
   // "HeadlineHeadline": an image title printed twice by the renderer.
-  const half = f.text.length / 2;
-  if (f.text.length >= 16 && Number.isInteger(half) && f.text.slice(0, half) === f.text.slice(half)) return mark(f, "caption", 0.7);
+  if (f.text.length >= 16 && printedTwice(f.text)) return mark(f, "caption", 0.7);
   // Form fields as text renderers print them: "Your name * [Anonymous      ]".
   if (f.formField && f.words <= 12) return mark(f, "debris", 0.8);
   if (vocab.relatedMarkers.has(key) || (f.endsWithColon && f.words <= 6 && vocab.patterns.related.starts.test(key))) {
@@ -129,8 +161,9 @@ export function classifyLine(f: LineFeatures, vocab: Vocabulary): ClassifiedLine
   // A photo credit at the end of a short line: "JIM WATSON/AFP/Getty Images".
   if (f.words <= 20 && !captionStart && vocab.patterns.captionInside.contains.test(key)) return mark(f, "caption", 0.7);
   // On the line as printed: "14. Januar 2020" must not lose its day to the list-number rule.
+  // (A line ending like a sentence is never a date line: no need to look for its date.)
   const dateText = f.raw.trim();
-  const date = findDate(dateText, vocab);
+  const date = f.terminal ? null : findDate(dateText, vocab);
   if (date) {
     // A date line: dates, times, weekdays, zones and "updated" words, little else.
     let rest = dateText;
@@ -150,7 +183,7 @@ export function classifyLine(f: LineFeatures, vocab: Vocabulary): ClassifiedLine
   if (f.words <= 40 && !f.terminal && (f.text.match(/\s[>»›/]\s/gu) ?? []).length >= 2) return mark(f, "debris", 0.75);
   // Link lists run together ("Windows 10 DownloadHandyvergleichTop-100-Downloads"): words glued at capitals.
   if (f.words <= 80 && !f.terminal) {
-    const glued = (f.text.match(/\p{Ll}\p{Lu}/gu) ?? []).length;
+    const glued = gluedWords(f.text);
     if (glued >= 3 && glued >= f.words * 0.15) return mark(f, "debris", 0.6);
   }
   // A paragraph signed with a photo credit, "… (Oleg Urusov/ Roscosmos photo via AP)", is a caption.

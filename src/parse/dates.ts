@@ -13,6 +13,8 @@ interface DatePatterns {
 }
 
 const fourDigits = /\d{4}/;
+/** Where a lower-case letter runs into a capital: the end of the match. */
+const gluePoint = /\p{Ll}(?=\p{Lu})/gu;
 const cache = new WeakMap<Vocabulary, DatePatterns>();
 
 function escape(s: string): string {
@@ -58,17 +60,19 @@ export function findDate(text: string, vocab: Vocabulary): FoundDate | null {
   if (found) return found;
   // "Associated PressDecember 2, 2016": a renderer glued the credit to the date.
   if (!/\p{Ll}\p{Lu}/u.test(text)) return null;
+  // One space at each glue point; origin maps the unglued text's characters back to the line's.
   let unglued = "";
   const origin: number[] = [];
-  for (let k = 0; k < text.length; k++) {
-    const ch = text[k]!;
-    if (k > 0 && /\p{Lu}/u.test(ch) && /\p{Ll}/u.test(text[k - 1]!)) {
-      unglued += " ";
-      origin.push(k);
-    }
-    unglued += ch;
-    origin.push(k);
+  let from = 0;
+  for (const m of text.matchAll(gluePoint)) {
+    const at = m.index + m[0].length;
+    for (let k = from; k < at; k++) origin.push(k);
+    unglued += text.slice(from, at) + " ";
+    origin.push(at);
+    from = at;
   }
+  for (let k = from; k < text.length; k++) origin.push(k);
+  unglued += text.slice(from);
   const found2 = findDateIn(unglued, vocab);
   if (!found2) return null;
   const first = origin[found2.index] ?? 0;

@@ -53,6 +53,11 @@ const terminalPattern = /(?:[!?。！？]|(?<!\.)\.|[.!?。！？]["'”’»）
 
 const letterTest = /\p{L}/u;
 const upperTest = /\p{Lu}/u;
+/** First characters a bullet can start with: most lines are turned away without the pattern. */
+const bulletStarts = new Set([..."•●○◦▪▫■□◆◇►▶➤→✓✔*·‣⁃?-0123456789o"].map((ch) => ch.charCodeAt(0)));
+/** "… authorities believe.New details »": a sentence with a link glued to its end. */
+const linkGlued = /[.!?]["'”’]?\p{Lu}[\p{L} ]{0,30}\s*[»›>→]$/u;
+const linkArrows = new Set([..."»›>→"]);
 const openers = new Set(["\"", "'", "“", "‘", "(", "«", "¿", "¡"]);
 
 /** The column of a side-by-side line with the most letters, and where it starts. */
@@ -128,7 +133,7 @@ export function lineFeatures(raw: string, index: number): LineFeatures {
     formField = /\[[^\]]*\s{4,}[^\]]*\]|\[\s*\]/u.test(raw);
     text = text.replace(residuePrefix, "");
   }
-  const bullet = bulletPattern.test(text);
+  const bullet = bulletStarts.has(text.charCodeAt(0)) && bulletPattern.test(text);
   if (bullet) text = text.replace(bulletPattern, "").trim();
   // One pass over the characters: letters, words, capitals, CJK characters. Index loops over
   // char codes: iterating strings character by character allocated more than the parse needed.
@@ -226,7 +231,7 @@ export function lineFeatures(raw: string, index: number): LineFeatures {
     cjk,
     // "… authorities believe.New details »": a sentence with a link glued to its end.
     // Tested on the line's tail only: a pattern anchored at the end still scans from every start.
-    terminal: terminalPattern.test(text.slice(-16)) || /[.!?]["'”’]?\p{Lu}[\p{L} ]{0,30}\s*[»›>→]$/u.test(text.slice(-40)),
+    terminal: terminalPattern.test(text.slice(-16)) || (linkArrows.has(text.at(-1) ?? "") && linkGlued.test(text.slice(-40))),
     endsWithColon: text.endsWith(":") || text.endsWith("："),
     capitalised: latinWords ? Math.min(1, capitals / latinWords) : 0,
     upper: cased && upperLetters >= 4,

@@ -6,6 +6,9 @@ import type { ClassifiedLine } from "./classify.ts";
  * Interactive). Candidates are the copyright credit, domain-like names (LWN.net) and short
  * all-capitals names (CNET, ZEIT); the page's own repetition decides.
  */
+/** A word between separators (spaces, punctuation, quotes, brackets, bars and slashes). */
+const token = /[^\s,;:!?()[\]"'“”‘’«»|/]+/gu;
+
 export function siteName(lines: ClassifiedLine[], headlines: readonly string[] = []): string | null {
   const copyright = lines.findLast((l) => l.kind === "copyright" && l.credit)?.credit ?? null;
   const counts = new Map<string, number>();
@@ -21,13 +24,15 @@ export function siteName(lines: ClassifiedLine[], headlines: readonly string[] =
     if (!/\p{Lu}{3}|\w\.\w/u.test(l.text)) continue;
     const inHead = l.index < edge;
     const inTail = l.index >= lines.length - edge;
-    for (const token of l.text.split(/[\s,;:!?()[\]"'“”‘’«»|/]+/u)) {
-      const t = token.replace(/\.$/u, "");
+    // Tokens by a global pattern: split() with a pattern builds a new RegExp on every call.
+    for (const match of l.text.matchAll(token)) {
+      const t = match[0].endsWith(".") ? match[0].slice(0, -1) : match[0];
       // A domain-like name is a site's name far more often than a word in capitals is.
+      const weight = domain.test(t) ? 3 : capitals.test(t) ? 1 : 0;
+      if (weight === 0) continue;
+      counts.set(t, (counts.get(t) ?? 0) + weight);
       if (inHead) head.add(t);
       if (inTail) tail.add(t);
-      if (domain.test(t)) counts.set(t, (counts.get(t) ?? 0) + 3);
-      else if (capitals.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
     }
   }
   const copyrightCount = copyright ? countOf(lines, copyright) : 0;

@@ -1,6 +1,9 @@
 import type { ClassifiedLine } from "./classify.ts";
 import { findDateline } from "./dateline.ts";
 
+const headlineStart = /^["'“‘«„¿¡\p{Lu}\p{N}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}【「『]/u;
+const headlineEnd = /[,;、，]$/u;
+
 /**
  * Structural questions about classified lines, asked by assembly: where the next content line is,
  * whether a line can head an article, whether a short line heads a new article or is a crosshead.
@@ -8,6 +11,7 @@ import { findDateline } from "./dateline.ts";
 export class Page {
   readonly lines: ClassifiedLine[];
   private counts: Map<string, number> | undefined;
+  private readonly shaped: (boolean | undefined)[] = [];
   constructor(lines: ClassifiedLine[]) {
     this.lines = lines;
   }
@@ -56,9 +60,12 @@ export class Page {
   headlineShaped(i: number): boolean {
     const l = this.at(i);
     if (l.kind !== "title") return false;
-    if (!/^["'“‘«„¿¡\p{Lu}\p{N}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}【「『]/u.test(l.text)) return false;
-    if (/[,;、，]$/u.test(l.text)) return false;
-    return true;
+    // Asked again and again for the same lines while assembling: remembered per line.
+    const known = this.shaped[i];
+    if (known !== undefined) return known;
+    const shaped = headlineStart.test(l.text) && !headlineEnd.test(l.text);
+    this.shaped[i] = shaped;
+    return shaped;
   }
 
   /**
@@ -175,4 +182,34 @@ export function similarity(a: string, b: string): number {
   if (!common) return 0;
   const p = common / ta.length, r = common / tb.length;
   return (2 * p * r) / (p + r);
+}
+
+/**
+ * Texts indexed by their stems, to find the first one alike to a query without comparing the
+ * query with every text: only texts sharing a stem with it can be alike, and on long pages
+ * (fronts, feeds) comparing every teaser with every article grew with the square of the page.
+ */
+export class AlikeIndex {
+  private readonly texts: readonly string[];
+  private readonly postings = new Map<string, number[]>();
+
+  constructor(texts: readonly string[]) {
+    this.texts = texts;
+    texts.forEach((text, n) => {
+      for (const stem of new Set(stems(text))) {
+        const list = this.postings.get(stem);
+        if (list) list.push(n);
+        else this.postings.set(stem, [n]);
+      }
+    });
+  }
+
+  /** Index of the first text whose similarity with `query` is at least `min`, or -1. */
+  firstAlike(query: string, min: number): number {
+    const candidates = new Set<number>();
+    for (const stem of stems(query)) for (const n of this.postings.get(stem) ?? []) candidates.add(n);
+    let first = -1;
+    for (const n of candidates) if ((first < 0 || n < first) && similarity(this.texts[n] ?? "", query) >= min) first = n;
+    return first;
+  }
 }

@@ -6,7 +6,7 @@ import { lineFeatures, splitLines } from "./features.ts";
 import { groupText, wrapGroups } from "./wrap.ts";
 import { readFields, type ArticleFields } from "./fields.ts";
 import { readRelatedSection } from "./related.ts";
-import { Page, similarity } from "./structure.ts";
+import { AlikeIndex, Page, similarity } from "./structure.ts";
 import { siteName } from "./site.ts";
 import { readTrailer } from "./trailer.ts";
 import { defaultVocabulary, type Vocabulary } from "./vocab.ts";
@@ -19,6 +19,8 @@ export interface ParseTextOptions {
 }
 
 const emptyOptions: ParseTextOptions = {};
+/** Where a byline's first name ends: "Jane Doe, Paris" → "Jane Doe". */
+const nameEnd = /\s*[,(]/u;
 
 interface Kept {
   draft: Draft;
@@ -106,13 +108,19 @@ export function parseText(text: string, file: string, options: ParseTextOptions 
   // A section front's introduction sits above its teasers: a one-paragraph text found by position
   // alone, before every teaser whose layout marks it as one, is not a teaser itself.
   const firstLaidOut = teasers.find((d) => d.evidence !== null);
-  const intro = new Set(teasers.filter((d) => d.evidence === null && firstLaidOut && d.headline < firstLaidOut.headline && teasers.filter((t) => t.evidence !== null).length >= 3));
+  const laidOut = teasers.filter((t) => t.evidence !== null).length;
+  const intro = new Set(teasers.filter((d) => d.evidence === null && firstLaidOut && d.headline < firstLaidOut.headline && laidOut >= 3));
   // A teaser of a story the page also prints in full is the same article: its links go to the full one.
-  const duplicateOf = new Map<Draft, Draft>();
+  const teasersOf = new Map<Draft, Draft[]>();
+  const fullHeadlines = new AlikeIndex(full.map((f) => text0(f.headline)));
+  const fullLeads = new AlikeIndex(full.map((f) => text0(f.body[0] ?? -1)));
   const kept = candidates.filter((d) => {
     if (d.body.length >= 2) return true;
-    const same = full.find((f) => similarity(text0(f.headline), text0(d.headline)) >= 0.5 || similarity(text0(f.body[0] ?? -1), text0(d.body[0] ?? -1)) >= 0.5);
-    if (same) duplicateOf.set(d, same);
+    // The first full article alike by headline or by lead.
+    const byHeadline = fullHeadlines.firstAlike(text0(d.headline), 0.5);
+    const byLead = fullLeads.firstAlike(text0(d.body[0] ?? -1), 0.5);
+    const same = full[byHeadline < 0 ? byLead : byLead < 0 ? byHeadline : Math.min(byHeadline, byLead)];
+    if (same) teasersOf.set(same, [...(teasersOf.get(same) ?? []), d]);
     return keepTeasers && !same && !intro.has(d);
   });
 
@@ -141,7 +149,7 @@ export function parseText(text: string, file: string, options: ParseTextOptions 
   for (const a of articles) {
     const lastLine = a.draft.body.at(-1);
     const name = a.fields.byline;
-    if (lastLine !== undefined && name && a.draft.body.length > 1 && text0(lastLine).startsWith(name.split(/\s*[,(]/u)[0] ?? name)) {
+    if (lastLine !== undefined && name && a.draft.body.length > 1 && text0(lastLine).startsWith(name.slice(0, nameEnd.exec(name)?.index ?? name.length))) {
       a.draft.body.pop();
       a.draft.end = a.draft.body.at(-1) ?? a.draft.end;
     }
@@ -182,7 +190,7 @@ export function parseText(text: string, file: string, options: ParseTextOptions 
     for (const n of items) if (!relatedRoles.has(n)) relatedRoles.set(n, ["related", 0.55]);
   }
   for (const a of articles) {
-    const own = [a.draft, ...[...duplicateOf].filter(([, f]) => f === a.draft).map(([t]) => t)];
+    const own = [a.draft, ...(teasersOf.get(a.draft) ?? [])];
     for (const d of own) for (const n of listed.get(d) ?? []) a.related.push(text0(n));
   }
 

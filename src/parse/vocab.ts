@@ -115,7 +115,8 @@ function checkFile(name: string, value: unknown): VocabFile {
 export function phraseKey(text: string): string {
   // Plain ASCII needs no Unicode normalisation.
   const normal = /[\u0080-\uffff]/.test(text) ? text.normalize("NFKC") : text;
-  return normal.toLowerCase().replace(/\s+/g, " ").trim();
+  // Only runs of spaces and other white space change: most keys have neither and stay as they are.
+  return normal.toLowerCase().replace(/\s{2,}|[^\S ]/g, " ").trim();
 }
 
 function escapeRe(s: string): string {

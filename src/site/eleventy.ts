@@ -82,7 +82,7 @@ function outputPath(view: { url?: string; path?: string }): string {
  * clone and its data each) until the run ends, so one run over a 64k-article archive needs
  * gigabytes; runs of a bounded size keep memory flat and cost only a fixed start-up each.
  */
-export const PAGES_PER_RUN = 4000;
+export const PAGES_PER_RUN = 1000;
 
 /**
  * Splits the page lists into consecutive batches of at most `size` pages, in a stable order.
@@ -132,7 +132,6 @@ export async function renderInProcess(batchList: Iterable<BatchData>, run: Eleve
     const pages = await renderBatch(batch, run);
     await pending;
     pending = writeFiles(pages);
-    if (process.env.NA_MEM) console.log("run", runs, "rss", (process.memoryUsage().rss / 2 ** 20).toFixed(0), "heap", (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0));
   }
   await pending;
   return runs;

@@ -36,7 +36,7 @@ export interface SiteOptions {
   baseUrl: string | null;
   /** Default `"News archive"`. */
   siteTitle?: string;
-  /** Pages per Eleventy run (default 4000): lower bounds memory, higher saves start-ups. */
+  /** Pages per Eleventy run (default 1000): lower bounds memory, higher saves start-ups. */
   pagesPerRun?: number;
   /** Threads rendering batches side by side (default: one per core, at most 4; 1 renders in this thread). */
   renderThreads?: number;

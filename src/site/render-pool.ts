@@ -34,7 +34,9 @@ function startWorker(): Worker {
   const tsxApi = pathToFileURL(join(tsxDir, "dist", "esm", "api", "index.mjs")).href;
   const workerUrl = new URL("./render-worker.ts", import.meta.url).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl)}); });`;
-  return new Worker(bootstrap, { eval: true });
+  // A bounded old generation makes V8 collect a thread's finished batches early instead of
+  // letting its heap grow towards the default limit: a batch needs a small fraction of this.
+  return new Worker(bootstrap, { eval: true, resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } });
 }
 
 function renderOn(worker: Worker, request: RenderRequest): Promise<void> {
@@ -63,6 +65,9 @@ function renderOn(worker: Worker, request: RenderRequest): Promise<void> {
     worker.postMessage(request);
   });
 }
+
+/** Old-generation limit of a rendering thread, in MiB. */
+const THREAD_HEAP_MB = 768;
 
 /** Below this many pages, starting threads costs more than it saves. */
 const MIN_PAGES_FOR_THREADS = 2000;

@@ -68,6 +68,19 @@ describe("ingest on the seed dump", () => {
     expect(await readFile(file, "utf8")).toBe(edited);
   });
 
+  it("never writes over a file whose front matter an editor has broken", async () => {
+    await ingest({ paths });
+    const file = await firstArticleFile();
+    const broken = (await readFile(file, "utf8")).replace(/^headline: .*$/m, "headline: [half-typed edit");
+    await writeFile(file, broken);
+
+    const again = await ingest({ paths });
+    expect(await readFile(file, "utf8")).toBe(broken);
+    expect(again.diagnostics).toContainEqual(expect.objectContaining({ id: "front-matter-syntax", level: "error" }));
+    expect(again.diagnostics).toContainEqual(expect.objectContaining({ id: "file-has-errors", file: `content/${file.slice(paths.content.length + 1)}` }));
+    expect(again.written).toEqual([]);
+  });
+
   it("reports a conflict when the dump changes under an edit, and keeps the edit", async () => {
     await ingest({ paths });
     const file = await firstArticleFile();

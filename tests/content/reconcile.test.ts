@@ -83,6 +83,12 @@ describe("reconcile: what ingest writes", () => {
     expect(plan.diagnostics[0]?.id).toBe("path-taken");
   });
 
+  it("never writes to a file that has errors", () => {
+    const plan = reconcile({ generated: [makeArticle()], existing: [], invalid: new Set(["test-agency/a-test-headline.md"]), ingestedDumps: dumps });
+    expect(plan.changes).toEqual([]);
+    expect(plan.diagnostics[0]?.id).toBe("file-has-errors");
+  });
+
   it("removes unedited articles the dump no longer yields, keeps edited ones with a warning", () => {
     const gone = makeArticle({ id: "test-dump-2", slug: "gone" });
     const goneButEdited = makeArticle({ id: "test-dump-3", slug: "gone-but-edited" });
