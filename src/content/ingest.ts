@@ -134,14 +134,11 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   let generated: Article[] = [];
   let discovered: Registries | undefined;
   if (toEnrich.length > 0) {
-    // The records in content/ take part (enrichment keeps their ids and slugs, merges new captures
-    // of their stories into them, resolves related headlines against them), except those made
-    // only from the dumps being ingested: these are made again, and an old version of a changed
-    // dump must not count as another capture (or hold on to the slugs).
-    const existing = content.entries
-      .filter((e) => e.article.sources.length === 0 || !e.article.sources.every((s) => ingestedNames.has(s.dump)))
-      .map((e) => e.article);
-    const enriched = await enrichArchive(toEnrich, paths.data, existing);
+    // Every record in content/ takes part: enrichment keeps their ids and slugs, merges new
+    // captures of their stories into them, resolves related headlines against them, and gives
+    // the articles of a changed dump the ids and slugs their earlier versions had.
+    const existing = content.entries.map((e) => e.article);
+    const enriched = await enrichArchive(toEnrich, paths.data, existing, { cacheDir: paths.cache });
     generated = enriched.articles;
     discovered = enriched.registries;
     diagnostics.push(...enriched.diagnostics);

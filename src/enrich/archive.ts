@@ -17,6 +17,8 @@ import { groupDuplicates, type DuplicateInput } from "./duplicates.ts";
 import { assignSlugs, captureId, contentId, sourceKey } from "./identity.ts";
 import { paragraphsToMarkdown } from "./markdown-escape.ts";
 import { OutletMatcher } from "./outlets.ts";
+import { DerivedCache } from "./derived-cache.ts";
+import { matchPredecessors } from "./predecessors.ts";
 import { captureDate, draftRecord, relatedOf, sortSources, sourceOf, type Capture, type Draft } from "./records.ts";
 import { loadRegistries } from "./registries.ts";
 import { HeadlineIndex, type Linkable } from "./related.ts";
@@ -39,6 +41,13 @@ export interface EnrichResult {
 export interface EnrichOptions {
   /** Remembers entity extraction by text across calls (compromise is the slow step). */
   entityCache?: EntityCache;
+  /**
+   * A folder (the project's cache folder) where `enrichArchive` keeps per-article derived data
+   * between runs (languages, MinHash summaries, entities), keyed by text hash. Default: none.
+   */
+  cacheDir?: string;
+  /** The same data held in memory by the caller (used instead of `cacheDir` when given). */
+  derived?: DerivedCache;
 }
 
 /**
@@ -53,7 +62,9 @@ export async function enrichArchive(
 ): Promise<EnrichResult> {
   if (!Array.isArray(dumps)) throw new TypeError("enrichArchive(dumps, dataDir): dumps must be an array of { dump, result }");
   const loaded = await loadRegistries(dataDir);
-  const enriched = enrichWithRegistries(dumps, loaded.registries, existing, options);
+  const derived = options.derived ?? (options.cacheDir !== undefined ? await DerivedCache.load(options.cacheDir) : undefined);
+  const enriched = enrichWithRegistries(dumps, loaded.registries, existing, derived ? { ...options, derived } : options);
+  if (derived && options.cacheDir !== undefined) await derived.save(options.cacheDir);
   return { ...enriched, diagnostics: [...loaded.diagnostics, ...enriched.diagnostics] };
 }
 
@@ -74,25 +85,32 @@ export function enrichWithRegistries(
   const diagnostics: Diagnostic[] = [];
   const captures = collectCaptures(dumps, diagnostics);
   const enrichedDumps = new Set(captures.map((c) => c.dump.name));
-  const anchors: Anchor[] = existing
-    .map((article) => ({ article, kept: article.sources.filter((s) => !enrichedDumps.has(s.dump)) }))
-    .filter((anchor) => anchor.kept.length > 0 || anchor.article.sources.length === 0)
-    .sort((a, b) => compareStrings(a.article.id, b.article.id));
+  const anchors: Anchor[] = [];
+  /** Records made only from the dumps being enriched: their earlier versions, made again now. */
+  const predecessors: Article[] = [];
+  for (const article of existing) {
+    const kept = article.sources.filter((s) => !enrichedDumps.has(s.dump));
+    if (kept.length > 0 || article.sources.length === 0) anchors.push({ article, kept: sortSources(kept) });
+    else predecessors.push(article);
+  }
+  anchors.sort((a, b) => compareStrings(a.article.id, b.article.id));
+  const inherited = matchPredecessors(captures, predecessors);
 
   const texts: DuplicateInput[] = [
     ...captures.map(({ article }) => ({ headline: article.headline, body: article.body })),
     ...anchors.map(({ article }) => ({ headline: article.headline, body: article.body.split("\n\n") })),
   ];
-  const groups = splitAnchors(groupDuplicates(texts), captures.length);
+  const derived = options.derived;
+  const groups = splitAnchors(groupDuplicates(texts, derived?.summaries), captures.length);
 
-  const ids = assignIds(groups, captures, anchors, existing);
+  const ids = assignIds(groups, captures, anchors, existing, inherited);
   const outlets = new OutletMatcher(registries.outlets);
   const drafts: Draft[] = [];
   const updates: { anchor: Anchor; members: Capture[] }[] = [];
   groups.forEach((group, g) => {
     const members = group.filter((i) => i < captures.length).map((i) => captures[i]!);
     const anchorIndex = group.find((i) => i >= captures.length);
-    if (anchorIndex === undefined) drafts.push(draftRecord(members, ids[g]!, outlets, diagnostics));
+    if (anchorIndex === undefined) drafts.push(draftRecord(members, ids[g]!, outlets, diagnostics, derived?.languages));
     else updates.push({ anchor: anchors[anchorIndex - captures.length]!, members });
   });
 
@@ -101,7 +119,7 @@ export function enrichWithRegistries(
   const assignment = assignTopics(
     drafts.map((draft) => ({ headline: draft.headline, body: draft.paragraphs, language: draft.language, stated: draft.stated })),
     registries.topics,
-    options.entityCache,
+    options.entityCache ?? derived?.entities,
     anchorTopics,
   );
   const slugs = assignSlugs(drafts.map((draft) => ({ id: draft.id, headline: draft.headline })), existing);
@@ -127,10 +145,11 @@ export function enrichWithRegistries(
       sources: draft.sources,
     } satisfies Article),
   );
-  const newIds = new Set(drafts.map((draft) => draft.id));
+  // Existing articles' unresolved related headlines can only newly resolve to the new articles.
+  const newIndex = new HeadlineIndex(linkables.slice(0, drafts.length));
   const membersOf = new Map(updates.map((update) => [update.anchor.article.id, update.members]));
   for (const anchor of anchors) {
-    const updated = updateAnchor(anchor, membersOf.get(anchor.article.id) ?? [], index, newIds, diagnostics);
+    const updated = updateAnchor(anchor, membersOf.get(anchor.article.id) ?? [], index, newIndex, diagnostics);
     if (updated) articles.push(ArticleSchema.parse(updated));
   }
 
@@ -207,7 +226,13 @@ function splitAnchors(groups: readonly number[][], captureCount: number): number
  * One id per story: an anchor's own id; else an id an existing record has (found through a capture
  * id, the content id, or a source it lists); else a single capture's id, or the content id of a merge.
  */
-function assignIds(groups: readonly number[][], captures: readonly Capture[], anchors: readonly Anchor[], existing: readonly Article[]): string[] {
+function assignIds(
+  groups: readonly number[][],
+  captures: readonly Capture[],
+  anchors: readonly Anchor[],
+  existing: readonly Article[],
+  inherited: ReadonlyMap<number, string>,
+): string[] {
   const existingIds = new Set(existing.map((article) => article.id));
   const bySource = new Map<string, string>();
   for (const article of existing) {
@@ -220,6 +245,12 @@ function assignIds(groups: readonly number[][], captures: readonly Capture[], an
   return groups.map((group) => {
     const anchor = group.find((i) => i >= captures.length);
     if (anchor !== undefined) return anchors[anchor - captures.length]!.article.id;
+    // A story its dump's earlier version already gave keeps that record's id.
+    const earlier = group.map((i) => inherited.get(i)).find((id): id is string => id !== undefined && !used.has(id));
+    if (earlier !== undefined) {
+      used.add(earlier);
+      return earlier;
+    }
     const members = group.map((i) => captures[i]!);
     const canonical = members[0]!;
     const own = members.length === 1 ? canonical.id : contentId(canonical.article.headline, canonical.article.body);
@@ -239,21 +270,32 @@ function assignIds(groups: readonly number[][], captures: readonly Capture[], an
  * date if it had none and a capture dates it, related headlines that now resolve. Null when
  * nothing changed. Its other fields are left as content/ has them: an editor may have corrected them.
  */
-function updateAnchor(anchor: Anchor, members: readonly Capture[], index: HeadlineIndex, newIds: ReadonlySet<string>, diagnostics: Diagnostic[]): Article | null {
+function updateAnchor(anchor: Anchor, members: readonly Capture[], index: HeadlineIndex, newIndex: HeadlineIndex, diagnostics: Diagnostic[]): Article | null {
   const { article } = anchor;
-  const sources = sortSources([...anchor.kept, ...members.map(sourceOf)]);
+  // The new captures first: a dump's newest capture replaces an older one.
+  const sources = sortSources([...members.map(sourceOf), ...anchor.kept]);
   const date = article.date ?? captureDate(members, article.headline, article.language, diagnostics);
   const from: Linkable = { id: article.id, slug: article.slug, headline: article.headline, dumps: sources.map((s) => s.dump) };
+  let linked = false;
   const related: Article["related"] = article.related.map((link) => {
     if (link.url !== undefined) return link;
-    const target = index.resolve(link.headline, from);
-    return target && newIds.has(target.id) ? { headline: link.headline, url: `/articles/${target.slug}/` } : link;
+    const target = newIndex.resolve(link.headline, from);
+    if (!target) return link;
+    linked = true;
+    return { headline: link.headline, url: `/articles/${target.slug}/` };
   });
-  const known = new Set(related.map((link) => link.headline));
-  for (const link of index.resolveAll(relatedOf(members), from)) if (!known.has(link.headline)) related.push(link);
+  if (members.length > 0) {
+    const known = new Set(related.map((link) => link.headline));
+    for (const link of index.resolveAll(relatedOf(members), from)) {
+      if (known.has(link.headline)) continue;
+      related.push(link);
+      linked = true;
+    }
+  }
 
+  // Only the fields set here can differ from the record given.
+  if (!linked && date === article.date && sameSources(sources, article.sources)) return null;
   const updated: Article = { ...article, sources, date, related };
-  if (JSON.stringify(updated) === JSON.stringify(article)) return null;
   if (members.length > 0) {
     diagnostics.push({
       id: "merged-duplicate",
@@ -264,4 +306,12 @@ function updateAnchor(anchor: Anchor, members: readonly Capture[], index: Headli
     });
   }
   return updated;
+}
+
+function sameSources(a: readonly Article["sources"][number][], b: readonly Article["sources"][number][]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((s, i) => {
+    const t = b[i]!;
+    return s.dump === t.dump && s.sha256 === t.sha256 && s.lines[0] === t.lines[0] && s.lines[1] === t.lines[1];
+  });
 }

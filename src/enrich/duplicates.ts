@@ -39,12 +39,20 @@ interface Summary {
   headlineKey: string;
 }
 
+/** What a text's summary costs to compute, by the sha256 of the text: a caller may keep it on disk. */
+export interface CachedSummary {
+  signature: Uint32Array;
+  shingles: number;
+  exactKey: string;
+}
+export type SummaryCache = Map<string, CachedSummary>;
+
 /**
  * Groups texts that are captures of the same story. Returns groups of indices into `texts`, each
  * sorted ascending, groups ordered by their first index; every index is in exactly one group.
  */
-export function groupDuplicates(texts: readonly DuplicateInput[]): number[][] {
-  const summaries = texts.map(summarise);
+export function groupDuplicates(texts: readonly DuplicateInput[], cache?: SummaryCache): number[][] {
+  const summaries = texts.map((text) => (cache ? cachedSummary(text, cache) : summarise(text)));
   const parent = texts.map((_, index) => index);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -117,6 +125,16 @@ function sameStory(a: Summary, b: Summary): boolean {
     return intersection / Math.min(a.shingles, b.shingles) >= SAME_HEADLINE_CONTAINMENT;
   }
   return false;
+}
+
+/** Hashing the text is much cheaper than tokenising and shingling it. */
+function cachedSummary(text: DuplicateInput, cache: SummaryCache): Summary {
+  const key = sha256Hex(`${text.headline}\u0000${text.body.join("\n")}`).slice(0, 32);
+  const hit = cache.get(key);
+  if (hit) return { ...hit, headlineKey: nameKey(text.headline) };
+  const summary = summarise(text);
+  cache.set(key, { signature: summary.signature, shingles: summary.shingles, exactKey: summary.exactKey });
+  return summary;
 }
 
 function summarise(text: DuplicateInput): Summary {

@@ -4,6 +4,7 @@
  * franc answers in ISO 639-3; the web speaks two-letter ISO 639-1 codes where one exists.
  */
 import { franc } from "franc";
+import { sha256Hex } from "./text.ts";
 
 /** ISO 639-3 → ISO 639-1 for the languages franc is allowed to answer (news languages). */
 const ISO_639_3_TO_1: Readonly<Record<string, string>> = {
@@ -21,8 +22,8 @@ const ISO_639_3_TO_1: Readonly<Record<string, string>> = {
 /** The 639-3 codes franc may answer: limiting it to news languages keeps it from exotic guesses on short text. */
 const ONLY = Object.keys(ISO_639_3_TO_1);
 
-/** Characters of headline and body handed to franc. */
-const DETECTION_TEXT_LIMIT = 800;
+/** Characters of headline and body handed to franc: a few sentences tell a language as well as a book, and franc's cost grows with the text. */
+const DETECTION_TEXT_LIMIT = 400;
 
 /** Below this many letters detection is a guess, and we do not guess. */
 const MIN_LETTERS = 40;
@@ -63,10 +64,33 @@ export function detectLanguage(text: string): string {
   return ISO_639_3_TO_1[code] ?? "und";
 }
 
+/** Remembers detections by the text franc read (its sha256): a caller may keep it on disk. */
+export type LanguageCache = Map<string, string>;
+
 /** The article's language: sidecar, then parser, then detection. */
-export function articleLanguage(headline: string, body: readonly string[], parsed: string | null, sidecar: string | undefined): string {
-  // franc's cost grows with the text; a couple of paragraphs tell a language as well as a book.
-  return normaliseLanguageTag(sidecar) ?? normaliseLanguageTag(parsed) ?? detectLanguage(`${headline}\n${body.join("\n")}`.slice(0, DETECTION_TEXT_LIMIT));
+export function articleLanguage(
+  headline: string,
+  body: readonly string[],
+  parsed: string | null,
+  sidecar: string | undefined,
+  cache?: LanguageCache,
+): string {
+  const given = normaliseLanguageTag(sidecar) ?? normaliseLanguageTag(parsed);
+  if (given) return given;
+  let text = headline;
+  for (const paragraph of body) {
+    if (text.length >= DETECTION_TEXT_LIMIT) break;
+    text += `\n${paragraph}`;
+  }
+  text = text.slice(0, DETECTION_TEXT_LIMIT);
+  if (!cache) return detectLanguage(text);
+  const key = sha256Hex(text).slice(0, 32);
+  let language = cache.get(key);
+  if (language === undefined) {
+    language = detectLanguage(text);
+    cache.set(key, language);
+  }
+  return language;
 }
 
 export function isRightToLeft(language: string): boolean {

@@ -5,7 +5,7 @@
  */
 import type { Article, Diagnostic, Dump, ParsedArticle, Source } from "../model/index.ts";
 import { dateFromCapture, parseIsoDate } from "./dates.ts";
-import { articleLanguage } from "./language.ts";
+import { articleLanguage, type LanguageCache } from "./language.ts";
 import type { OutletMatcher } from "./outlets.ts";
 import { compareStrings, normaliseSpace } from "./text.ts";
 
@@ -37,19 +37,24 @@ export function sourceOf(capture: Capture): Source {
   return { dump: capture.dump.name, sha256: capture.dump.sha256, lines: capture.lines };
 }
 
+/**
+ * A record's sources in archive order, at most one per dump: a dump is one capture of a story,
+ * so when a list names a dump twice (two versions of a changed dump, or the story twice in one
+ * dump) the first one listed stands. Callers list the newest captures first.
+ */
 export function sortSources(sources: readonly Source[]): Source[] {
-  const seen = new Set<string>();
-  return [...sources]
-    .sort((a, b) => compareStrings(a.dump, b.dump) || a.lines[0] - b.lines[0] || compareStrings(a.sha256, b.sha256))
-    .filter((source) => {
-      const key = `${source.dump}\n${source.sha256}\n${source.lines.join("-")}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+  const byDump = new Map<string, Source>();
+  for (const source of sources) if (!byDump.has(source.dump)) byDump.set(source.dump, source);
+  return [...byDump.values()].sort((a, b) => compareStrings(a.dump, b.dump) || a.lines[0] - b.lines[0] || compareStrings(a.sha256, b.sha256));
 }
 
-export function draftRecord(members: readonly Capture[], id: string, outlets: OutletMatcher, diagnostics: Diagnostic[]): Draft {
+export function draftRecord(
+  members: readonly Capture[],
+  id: string,
+  outlets: OutletMatcher,
+  diagnostics: Diagnostic[],
+  languages?: LanguageCache,
+): Draft {
   const canonical = members[0]!;
   const { article } = canonical;
   const firstOf = <T>(pick: (capture: Capture) => T | null | undefined): T | null => {
@@ -61,8 +66,8 @@ export function draftRecord(members: readonly Capture[], id: string, outlets: Ou
   };
   const headline = normaliseSpace(article.headline);
   const dateline = textOrNull(article.dateline);
-  const paragraphs = withoutDateline(article.body.map(normaliseSpace).filter((p) => p.length > 0), dateline);
-  const language = articleLanguage(headline, paragraphs, firstOf((m) => m.article.language), canonical.dump.meta?.language);
+  const paragraphs = recordParagraphs(article);
+  const language = articleLanguage(headline, paragraphs, firstOf((m) => m.article.language), canonical.dump.meta?.language, languages);
 
   const credited = firstOf((m) => textOrNull(m.article.outlet));
   const fromSite = credited === null ? firstOf((m) => (m.dump.meta?.url ? outlets.findByUrl(m.dump.meta.url) : null)) : null;
@@ -124,6 +129,11 @@ export function relatedOf(members: readonly Capture[]): string[] {
     for (const headline of member.article.related) if (!related.includes(headline)) related.push(headline);
   }
   return related;
+}
+
+/** The body paragraphs a record keeps from a parsed article: white space normalised, dateline apart. */
+export function recordParagraphs(article: ParsedArticle): string[] {
+  return withoutDateline(article.body.map(normaliseSpace).filter((p) => p.length > 0), textOrNull(article.dateline));
 }
 
 /** Text with its white space normalised, or null when nothing is left. */

@@ -9,8 +9,8 @@ import { foldedTokens } from "./text.ts";
 
 /** Share of words two headlines must have in common (of the longer one) to be the same. */
 const SAME_HEADLINE = 0.75;
-/** Words this common say nothing about which headline is meant and are not looked up. */
-const COMMON_WORD_SHARE = 0.05;
+/** Words in more headlines than this say nothing about which headline is meant and are not looked up. */
+const MAX_POSTING = 500;
 const STOPWORDS = new Set(["a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with", "from", "is", "are", "as", "its"]);
 
 export interface Linkable {
@@ -42,21 +42,21 @@ export class HeadlineIndex {
     const words = headlineWords(headline);
     if (words.size === 0) return undefined;
     const truncated = /(?:…|\.\.\.)\s*$/.test(headline.trim());
-    const commonLimit = Math.max(50, this.#items.length * COMMON_WORD_SHARE);
+    // A match shares at least SAME_HEADLINE of the words, so it misses at most `missable` of
+    // them: any `missable + 1` words include one it has. Looking up only that many of the
+    // rarest words finds every match, and a lookup touches few headlines however large the
+    // archive. Words in more than MAX_POSTING headlines say nothing about which one is meant.
+    const missable = Math.floor(words.size * (1 - SAME_HEADLINE) + 1e-9);
+    const postings = [...words].map((word) => this.#postings.get(word) ?? []).sort((a, b) => a.length - b.length);
+    const looked = postings.slice(0, missable + 1).filter((posting) => posting.length <= MAX_POSTING);
+    if (looked.length === 0 || looked.every((posting) => posting.length === 0)) return undefined;
     const candidates = new Set<number>();
-    let looked = 0;
-    for (const word of words) {
-      const posting = this.#postings.get(word);
-      if (!posting || posting.length > commonLimit) continue;
-      looked++;
-      for (const index of posting) candidates.add(index);
-    }
-    if (looked === 0) return undefined;
+    for (const posting of looked) for (const index of posting) candidates.add(index);
     let best: { item: Linkable; score: number } | undefined;
     for (const index of [...candidates].sort((a, b) => a - b)) {
       const { item, words: theirs } = this.#items[index]!;
       if (item.id === from.id) continue;
-      // Count shared words exactly (postings skipped common words).
+      // Count shared words exactly (only the rarest words were looked up).
       let common = 0;
       for (const word of words) if (theirs.has(word)) common++;
       const score = truncated ? common / words.size : common / Math.max(words.size, theirs.size);

@@ -122,9 +122,18 @@ function isSignature(page: Page, i: number, vocab: Vocabulary): boolean {
   return parts.length === 2 && parts.every((p) => p.length > 0 && looksLikeName(p, vocab)) && (parts[0] ?? "").split(/\s+/u).length >= 2;
 }
 
+/** The markers as one pattern, compiled once per list: matching them one by one ran for every line. */
+const inlinePatterns = new WeakMap<readonly string[], RegExp>();
+
 function isInlineRelated(l: ClassifiedLine, markers: readonly string[]): boolean {
   if (l.words > 25) return false;
-  return markers.some((m) => l.key.startsWith(m + ":") || l.key.startsWith(m + " :"));
+  let pattern = inlinePatterns.get(markers);
+  if (!pattern) {
+    const alternation = markers.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|") || "(?!)";
+    pattern = new RegExp(`^(?:${alternation}) ?:`, "u");
+    inlinePatterns.set(markers, pattern);
+  }
+  return pattern.test(l.key);
 }
 
 /**

@@ -71,3 +71,20 @@ export function findByline(text: string, vocab: Vocabulary): FoundByline | null 
   }
   return null;
 }
+
+/**
+ * A line about the article's author rather than the article: a role with its outlet
+ * ("Journaliste au Monde", "Reporter at the Post"), or a name followed by a role ("Jane Doe is a
+ * senior reporter for …", "Martin Untersinger, journaliste", "Max Muster ist Redakteur …").
+ * Roles and verbs come from the vocabularies; only the line's shape is looked at, so callers ask
+ * where a bio can stand (after the body, above a list of links).
+ */
+export function isAuthorBio(text: string, vocab: Vocabulary): boolean {
+  if (text.length > 400) return false;
+  const key = text.toLowerCase();
+  const words = text.split(" ").length;
+  // A role first: a short line, not a sentence ("Journalist arrested in Turkey." has no link word).
+  if (words <= 20 && !/[.!?]$/u.test(text) && vocab.authorBio.roleFirst.test(key)) return true;
+  const name = vocab.authorBio.name.exec(text);
+  return name !== null && words <= 60 && vocab.authorBio.afterName.test(key.slice(name[0].length));
+}

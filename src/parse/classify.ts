@@ -53,6 +53,13 @@ export function creditName(text: string, vocab: Vocabulary): string | null {
     const before = s.slice(0, year.index);
     s = /\p{L}{2}/u.test(before) ? before : s.slice(year.index + year[0].length);
   }
+  // "Diario del Centro S.L. Todos …": a suffix with dots ends the name before the dots cut it short.
+  for (const suffix of vocab.corporateSuffixes) {
+    if (!suffix.includes(".") || suffix.startsWith(".")) continue;
+    const at = s.toLowerCase().indexOf(" " + suffix);
+    const after = s[at + 1 + suffix.length];
+    if (at > 0 && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) s = s.slice(0, at);
+  }
   const lower = s.toLowerCase();
   const reserved = Math.min(...vocab.copyrightMarkers.map((m) => lower.indexOf(m)).filter((n) => n >= 0), s.length);
   s = s.slice(0, reserved).replace(/[.|].*$/u, "").trim();
@@ -70,6 +77,8 @@ export function creditName(text: string, vocab: Vocabulary): string | null {
   return s.length >= 2 && s.length <= 60 ? s : null;
 }
 
+/** A word, a page number, a short word or a slash, the page count. */
+const pagination = /^\p{L}+\.?\s+\d{1,3}\s*(?:\p{L}{1,4}|\/)\s*\d{1,3}$/u;
 const lowerTest = /\p{Ll}/u;
 const upperTest = /\p{Lu}/u;
 
@@ -87,6 +96,13 @@ function gluedWords(text: string): number {
       lowerBefore = c >= 97 && c <= 122;
       continue;
     }
+    // Latin-1 letters by code too (À–Þ capitals, ß–ÿ small, × and ÷ neither); the rest by pattern.
+    if (c >= 0xc0 && c <= 0xff) {
+      const upper = c <= 0xde && c !== 0xd7;
+      if (upper && lowerBefore) n++;
+      lowerBefore = c >= 0xdf && c !== 0xf7;
+      continue;
+    }
     if (c >= 0xdc00 && c <= 0xdfff) continue;
     const ch = String.fromCodePoint(text.codePointAt(k) ?? c);
     if (lowerBefore && upperTest.test(ch)) n++;
@@ -101,6 +117,23 @@ function printedTwice(text: string): boolean {
   const half = text.length / 2;
   for (let k = 0; k < half; k++) if (text.charCodeAt(k) !== text.charCodeAt(half + k)) return false;
   return true;
+}
+
+/** The longest phrase of each vocabulary set. */
+const longest = new WeakMap<ReadonlySet<string>, number>();
+
+/**
+ * Whether a phrase set holds a key. Keys longer than every phrase are turned away before the
+ * lookup, which would hash the whole key (most lines are longer than any phrase).
+ */
+function holds(phrases: ReadonlySet<string>, key: string): boolean {
+  let max = longest.get(phrases);
+  if (max === undefined) {
+    max = 0;
+    for (const p of phrases) max = Math.max(max, p.length);
+    longest.set(phrases, max);
+  }
+  return key.length <= max && phrases.has(key);
 }
 
 type Extra = { byline?: string; date?: string; credit?: string; dateRest?: number };
@@ -131,11 +164,11 @@ export function classifyLine(f: LineFeatures, vocab: Vocabulary): ClassifiedLine
   if (f.text.length >= 16 && printedTwice(f.text)) return mark(f, "caption", 0.7);
   // Form fields as text renderers print them: "Your name * [Anonymous      ]".
   if (f.formField && f.words <= 12) return mark(f, "debris", 0.8);
-  if (vocab.relatedMarkers.has(key) || (f.endsWithColon && f.words <= 6 && vocab.patterns.related.starts.test(key))) {
+  if (holds(vocab.relatedMarkers, key) || (f.endsWithColon && f.words <= 6 && vocab.patterns.related.starts.test(key))) {
     return mark(f, "related-marker", 0.9);
   }
   const bareKey = f.words <= 6 && /[\d()[\]]/u.test(key) ? key.replace(/[\d()[\]]+/gu, " ").replace(/\s+/g, " ").trim() : key;
-  if (f.words <= 6 && (vocab.commentMarkers.has(bareKey) || vocab.commentCount.test(key))) {
+  if (f.words <= 6 && (holds(vocab.commentMarkers, bareKey) || vocab.commentCount.test(key))) {
     return mark(f, "comment-marker", 0.85);
   }
   // "2007-2019 Sauvons l'Université !": a span of years before a name is a copyright line without the sign.
@@ -145,7 +178,7 @@ export function classifyLine(f: LineFeatures, vocab: Vocabulary): ClassifiedLine
     return mark(f, "copyright", 0.9, credit ? { credit } : {});
   }
   const segmented = f.words <= 40 && /\s[|•]\s/u.test(f.text);
-  if ((f.words <= 16 && (vocab.patterns.byline.starts.test(key.replace(/^[•·*\s]+/u, "")) || vocab.bylineDesks.has(key))) || segmented) {
+  if ((f.words <= 16 && (vocab.patterns.byline.starts.test(key.replace(/^[•·*\s]+/u, "")) || holds(vocab.bylineDesks, key))) || segmented) {
     const byline = findByline(f.text, vocab);
     if (byline) return mark(f, "byline", byline.desk ? 0.7 : 0.9, { byline: byline.name });
   }
@@ -154,7 +187,7 @@ export function classifyLine(f: LineFeatures, vocab: Vocabulary): ClassifiedLine
     const credit = f.text.replace(/^[^:：]*[:：]\s*/u, "").split(/\s{2,}|\u3000|作者|[|]/u)[0]?.trim() ?? "";
     if (credit) return mark(f, "source", 0.85, { credit });
   }
-  if (vocab.debris.has(key) || vocab.debris.has(bareKey)) return mark(f, "debris", 0.9);
+  if (holds(vocab.debris, key) || holds(vocab.debris, bareKey)) return mark(f, "debris", 0.9);
   if (vocab.patterns.debrisStarts.starts.test(key)) return mark(f, "debris", 0.8);
   const captionStart = vocab.patterns.caption.starts.test(key);
   if (captionStart && !f.terminal) return mark(f, "caption", 0.85);
@@ -177,6 +210,8 @@ export function classifyLine(f: LineFeatures, vocab: Vocabulary): ClassifiedLine
     if (restWords.length <= 4 && !f.terminal) return mark(f, "date", 0.85, { date: date.iso, dateRest: restWords.length });
   }
   if (f.words <= 8 && vocab.commentCountInside.test(key)) return mark(f, "debris", 0.75);
+  // "Page 1 of 5", "Seite 2 von 4", "Pagina 1 di 3": where a paged article stands, in any language.
+  if (f.words <= 5 && pagination.test(f.text)) return mark(f, "debris", 0.8);
   // "CNET Japan 3/9(木) 18:45配信", "Posted 18:45": a time and a publishing word, but no full date.
   if (f.words <= 10 && !f.terminal && /\d{1,2}:\d{2}/u.test(f.text) && vocab.patterns.published.contains.test(key)) return mark(f, "date", 0.6, { dateRest: 3 });
   // Breadcrumbs: "Mac & i > News > 2015 > KW 15 > …".

@@ -123,7 +123,8 @@ export function lineFeatures(raw: string, index: number): LineFeatures {
     indent = column.at;
     columns = true;
   }
-  if (text.includes("  ") || text.includes("\t") || text.includes("\u00a0")) text = text.replace(/[ \t\u00a0]+/g, " ");
+  // Runs of blanks and single tabs or no-break spaces become one space (single spaces stay as they are).
+  if (text.includes("  ") || text.includes("\t") || text.includes("\u00a0")) text = text.replace(/[ \t\u00a0]{2,}|[\t\u00a0]/g, " ");
   let residue = false;
   let formField = false;
   if (text.includes("[")) {
@@ -203,6 +204,16 @@ export function lineFeatures(raw: string, index: number): LineFeatures {
   let upperLetters = 0;
   if (letters >= 4) {
     for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      // ASCII by code; other characters by case mapping (caseless scripts map to themselves).
+      if (c < 128) {
+        if (c >= 97 && c <= 122) {
+          cased = false;
+          break;
+        }
+        if (c >= 65 && c <= 90) upperLetters++;
+        continue;
+      }
       const ch = text[k]!;
       const lower = ch.toLowerCase();
       const upper = ch.toUpperCase();

@@ -31,6 +31,8 @@ export function creditBeforeDate(text: string, vocab: Vocabulary): string | null
   for (const marker of vocab.publishedMarkers) {
     const key = phraseKey(head);
     if (key === marker) return null;
+    // "最終更新:3/12(火)", "公開日 2019/3/12": a label in a script without spaces ends with the marker.
+    if (cjkMarker.test(marker) && key.endsWith(marker)) return null;
     if (key.endsWith(" " + marker)) head = head.slice(0, head.length - marker.length).trim();
   }
   if (vocab.weekdays.has(phraseKey(head).replace(/[.,]$/u, ""))) return null;
@@ -38,6 +40,8 @@ export function creditBeforeDate(text: string, vocab: Vocabulary): string | null
   if (!head || head.split(/\s+/).length > 5 || /\d/u.test(head)) return null;
   return looksLikeName(head.replace(/\([^)]*\)/gu, "").trim() || head, vocab) ? head : null;
 }
+
+const cjkMarker = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** "2017-03-10 09:58 来源：网易科学人": a source marker and a colon inside a meta line credit what follows. */
 function sourceInside(text: string, vocab: Vocabulary): string | null {

@@ -1,6 +1,6 @@
 import type { Diagnostic, LineReport, LineRole, ParsedArticle, ParseResult } from "../model/index.ts";
 import { assemble, type Draft } from "./assemble.ts";
-import { looksLikeName } from "./byline.ts";
+import { isAuthorBio, looksLikeName } from "./byline.ts";
 import { classifyLine, type ClassifiedLine } from "./classify.ts";
 import { lineFeatures, splitLines } from "./features.ts";
 import { groupText, wrapGroups } from "./wrap.ts";
@@ -9,7 +9,7 @@ import { readRelatedSection } from "./related.ts";
 import { AlikeIndex, Page, similarity } from "./structure.ts";
 import { siteName } from "./site.ts";
 import { readTrailer } from "./trailer.ts";
-import { defaultVocabulary, type Vocabulary } from "./vocab.ts";
+import { defaultVocabulary, phraseKey, type Vocabulary } from "./vocab.ts";
 
 export interface ParseTextOptions {
   /** Vocabularies to match with. Default: the bundled ones (src/parse/vocab). */
@@ -52,6 +52,8 @@ function linkListAfter(page: Page, end: number, vocab: Vocabulary): number[] {
     j = page.nextContent(j);
     if (j < 0) break;
     const l = page.at(j);
+    // A list of the site's popular stories is not about this article.
+    if (vocab.popularMarkers.has(l.key)) break;
     const linkLike = l.kind === "item" && (l.cjk ? l.words >= 6 : l.words >= 4) && !looksLikeName(l.text.replace(/\([^)]*\)/gu, "").trim(), vocab);
     if (linkLike) {
       if (!seen.has(l.key)) items.push(j);
@@ -64,7 +66,8 @@ function linkListAfter(page: Page, end: number, vocab: Vocabulary): number[] {
       if (l.words <= 3 && l.kind !== "para") continue;
       break;
     }
-    // Before the list: share bars, an author's line, one heading.
+    // Before the list: share bars, an author's line and bio, one heading.
+    if (l.kind !== "para" && isAuthorBio(l.text, vocab)) continue;
     if (steps >= 12 || l.kind === "para" || l.kind === "related-marker" || l.kind === "comment-marker" || l.kind === "copyright") break;
     if (l.kind === "title") {
       if (heading) break;
@@ -145,11 +148,14 @@ export function parseText(text: string, file: string, options: ParseTextOptions 
   }
 
   const articles: Kept[] = kept.map((draft) => ({ draft, fields: readFields(lines, draft, vocab), related: [] }));
-  // An author bio after the body ("Jane Doe is a reporter …") is not the story.
+  // An author bio after the body ("Jane Doe is a reporter …", "Journaliste au Monde") is not the story.
   for (const a of articles) {
-    const lastLine = a.draft.body.at(-1);
     const name = a.fields.byline;
-    if (lastLine !== undefined && name && a.draft.body.length > 1 && text0(lastLine).startsWith(name.slice(0, nameEnd.exec(name)?.index ?? name.length))) {
+    const firstName = name ? name.slice(0, nameEnd.exec(name)?.index ?? name.length) : null;
+    for (let lastLine = a.draft.body.at(-1); lastLine !== undefined && a.draft.body.length > 1; lastLine = a.draft.body.at(-1)) {
+      const last = text0(lastLine);
+      const credit = vocab.patterns.contribution.contains.test(phraseKey(last));
+      if (!(firstName && last.startsWith(firstName)) && !credit && !isAuthorBio(last, vocab)) break;
       a.draft.body.pop();
       a.draft.end = a.draft.body.at(-1) ?? a.draft.end;
     }

@@ -35,6 +35,14 @@ export interface VocabFile {
   copyrightMarkers: string[];
   /** Words that join names in a byline: "and", "und", "et". */
   conjunctions: string[];
+  /** Role nouns of an author's bio line, matched as word starts: "journalist", "Redakteur". */
+  authorRoles?: string[];
+  /** Verbs between a name and a role: "is" ("Jane Doe is a reporter …"), "est", "ist". */
+  authorVerbs?: string[];
+  /** Headings of the site's lists of popular stories ("Most read"): links, but not related to the article. */
+  popularMarkers?: string[];
+  /** "… contributed to this report": a credit line after the body, not its text. */
+  contributionMarkers?: string[];
 }
 
 /** Phrase lists compiled once into anchored patterns: one regex test per line instead of a loop. */
@@ -60,7 +68,11 @@ export interface Vocabulary {
     caption: PhrasePatterns;
     /** Caption markers of six characters or more, looked for anywhere ("…/AFP/Getty Images"). */
     captionInside: PhrasePatterns;
+    /** "Associated Press writer X contributed to this report": a contributors' credit. */
+    contribution: PhrasePatterns;
   };
+  /** "Most read", "Lo más leído": headings of lists of popular stories. */
+  popularMarkers: Set<string>;
   months: Map<string, number>;
   bylineMarkers: string[];
   bylineDesks: Set<string>;
@@ -88,6 +100,15 @@ export interface Vocabulary {
   commentCount: RegExp;
   /** "941 comments", "30Comments. Click to view comments": a count of comments inside a line. */
   commentCountInside: RegExp;
+  /** Patterns of a line about the article's author (see isAuthorBio). */
+  authorBio: {
+    /** On a key: a role, then a short link word or a comma ("journaliste au Monde", "reporter at …"). */
+    roleFirst: RegExp;
+    /** On the lower-cased text after a name: ", journaliste", " is a senior reporter", " ist Redakteur". */
+    afterName: RegExp;
+    /** On the text: a person's name at the start (capitalised words and name particles). */
+    name: RegExp;
+  };
 }
 
 const listKeys = [
@@ -96,12 +117,21 @@ const listKeys = [
   "endMarkers", "adMarkers", "nameParticles", "nonWritingRoles", "writingRoles", "copyrightMarkers", "conjunctions",
 ] as const;
 
+/** Lists a file may leave out (added after the first vocabularies were written). */
+const optionalListKeys = ["authorRoles", "authorVerbs", "popularMarkers", "contributionMarkers"] as const;
+
 function checkFile(name: string, value: unknown): VocabFile {
   if (typeof value !== "object" || value === null) throw new TypeError(`vocabulary ${name}: not an object`);
   const record = value as Record<string, unknown>;
   for (const key of listKeys) {
     const list = record[key];
     if (!Array.isArray(list) || !list.every((x) => typeof x === "string")) {
+      throw new TypeError(`vocabulary ${name}: "${key}" must be a list of strings`);
+    }
+  }
+  for (const key of optionalListKeys) {
+    const list = record[key];
+    if (list !== undefined && (!Array.isArray(list) || !list.every((x) => typeof x === "string"))) {
       throw new TypeError(`vocabulary ${name}: "${key}" must be a list of strings`);
     }
   }
@@ -114,9 +144,28 @@ function checkFile(name: string, value: unknown): VocabFile {
 /** Lower-cases and collapses whitespace: the form every phrase is compared in. */
 export function phraseKey(text: string): string {
   // Plain ASCII needs no Unicode normalisation.
-  const normal = /[\u0080-\uffff]/.test(text) ? text.normalize("NFKC") : text;
+  const normal = normalForm(text) ? text : text.normalize("NFKC");
   // Only runs of spaces and other white space change: most keys have neither and stay as they are.
   return normal.toLowerCase().replace(/\s{2,}|[^\S ]/g, " ").trim();
+}
+
+/**
+ * Characters NFKC leaves as they are, besides ASCII: Latin-1 letters and signs, typographic quotes
+ * and dashes, the bullet and the euro. Text made of them only needs no normalising, which is most
+ * keys of Latin-script pages (normalising every line's key cost more than matching it).
+ */
+const stableCodes = new Set([
+  ...[..."¡¢£¤¥¦§©«¬®°±¶·»¿–—‘’‚“”„•€"].map((ch) => ch.charCodeAt(0)),
+]);
+
+/** Whether NFKC would leave `text` unchanged, decided cheaply (false when unsure). */
+function normalForm(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0xa0 || (c >= 0xc0 && c <= 0xff) || stableCodes.has(c)) continue;
+    return false;
+  }
+  return true;
 }
 
 function escapeRe(s: string): string {
@@ -133,10 +182,13 @@ export function phrasePatterns(phrases: readonly string[]): PhrasePatterns {
 
 /** Merges vocabulary files into one lookup structure; longer phrases first where order matters. */
 export function buildVocabulary(files: VocabFile[]): Vocabulary {
-  const all = (key: (typeof listKeys)[number]): string[] => [
-    ...new Set(files.flatMap((f) => f[key].map(phraseKey)).filter((s) => s.length > 0)),
+  const all = (key: (typeof listKeys)[number] | (typeof optionalListKeys)[number]): string[] => [
+    ...new Set(files.flatMap((f) => (f[key] ?? []).map(phraseKey)).filter((s) => s.length > 0)),
   ];
   const longestFirst = (xs: string[]): string[] => xs.sort((a, b) => b.length - a.length);
+  const alternation = (xs: string[]): string => longestFirst(xs).map(escapeRe).join("|") || "(?!)";
+  const roles = alternation(all("authorRoles"));
+  const particles = alternation(all("nameParticles"));
   const months = new Map<string, number>();
   for (const f of files) for (const [name, n] of Object.entries(f.months)) months.set(phraseKey(name), n);
   const related = all("relatedMarkers");
@@ -152,7 +204,9 @@ export function buildVocabulary(files: VocabFile[]): Vocabulary {
       debrisStarts: phrasePatterns(all("debrisStarts")),
       caption: phrasePatterns(caption),
       captionInside: phrasePatterns(caption.filter((m) => m.length >= 6)),
+      contribution: phrasePatterns(all("contributionMarkers")),
     },
+    popularMarkers: new Set(all("popularMarkers")),
     months,
     bylineMarkers: longestFirst(all("bylineMarkers")),
     bylineDesks: new Set(all("bylineDesks")),
@@ -176,6 +230,11 @@ export function buildVocabulary(files: VocabFile[]): Vocabulary {
     conjunctions: all("conjunctions"),
     nameJoiner: new RegExp(`(\\s+(?:${all("conjunctions").map(escapeRe).join("|") || "(?!)"})\\s+)(?=\\p{Lu})`, "u"),
     commentCountInside: new RegExp(`\\d\\s*(?:${longestFirst(all("commentMarkers")).map(escapeRe).join("|") || "(?!)"})`, "u"),
+    authorBio: {
+      roleFirst: new RegExp(`^(?:${roles})\\p{L}*(?:\\s*,|\\s+\\p{Ll}{1,4}\\s)`, "u"),
+      afterName: new RegExp(`^(?:\\s*,\\s*|\\s+(?:${alternation(all("authorVerbs"))})\\s+)(?:[^\\s,.;:]+\\s+){0,5}?(?:${roles})`, "u"),
+      name: new RegExp(`^\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|(?:${particles})(?=\\s))){1,3}`, "u"),
+    },
     commentCount: new RegExp(`^(?:${longestFirst(all("commentMarkers")).map(escapeRe).join("|") || "(?!)"})\\s*\\(?\\d`, "u"),
   };
 }

@@ -15,13 +15,16 @@ import type { SiteData } from "./view/types.ts";
  */
 
 /**
- * Rendering threads by default: one per core, at most four (memory grows with each), and none
- * besides this one for small sites, where a thread's start-up (loading tsx, Eleventy and the
- * templates) costs more than it saves.
+ * Rendering threads by default. On two cores, one: the writes (libuv's threads) and V8's
+ * collector already keep the second core busy, and measured at 16k articles a second rendering
+ * thread cost more CPU (43 s against 30 s) than it saved. With more cores, one per spare core,
+ * at most four (memory grows with each). Small sites always render here: a thread's start-up
+ * (loading tsx, Eleventy and the templates) costs more than it saves.
  */
 export function defaultRenderThreads(data: SiteData): number {
-  if (pageCount(data) < MIN_PAGES_FOR_THREADS) return 1;
-  return Math.max(1, Math.min(4, availableParallelism()));
+  const cores = availableParallelism();
+  if (pageCount(data) < MIN_PAGES_FOR_THREADS || cores <= 2) return 1;
+  return Math.min(4, cores - 1);
 }
 
 /**

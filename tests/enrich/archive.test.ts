@@ -123,6 +123,49 @@ describe("a second dump reposting a Fars News story with different debris", () =
   });
 });
 
+describe("a dump whose text changes and is enriched again with the whole archive", () => {
+  /** The seed with one word of one article's body changed: a new sha256, the same articles. */
+  const edited = (): ParsedDump => {
+    const articles = seed.result.articles.map((a, i) => (i === 2 ? { ...a, body: a.body.map((p, k) => (k === 3 ? p.replace(/\bthe\b/, "that") : p)) } : a));
+    expect(articles[2]!.body).not.toEqual(seed.result.articles[2]!.body);
+    return { dump: { ...seed.dump, sha256: "e".repeat(64) }, result: { ...seed.result, articles } };
+  };
+
+  it("keeps every id and slug: an article's earlier version is not another story", async () => {
+    const { articles } = await enrichArchive([edited()], dataDir, seedOnly.articles);
+    expect(articles.map((a) => [a.id, a.slug])).toEqual(seedOnly.articles.map((a) => [a.id, a.slug]));
+    for (const record of articles) expect(record.sources).toEqual([{ dump: seed.dump.name, sha256: "e".repeat(64), lines: expect.any(Array) }]);
+    // The related links still point at the same pages.
+    expect(articles[0]!.related).toEqual(seedOnly.articles[0]!.related);
+  });
+
+  it("keeps ids and slugs when the changed article moved within its dump", async () => {
+    const moved = edited();
+    moved.result = { ...moved.result, articles: moved.result.articles.map((a) => ({ ...a, lines: [a.lines[0] + 3, a.lines[1] + 3] as [number, number] })) };
+    const { articles } = await enrichArchive([moved], dataDir, seedOnly.articles);
+    expect(articles.map((a) => [a.id, a.slug])).toEqual(seedOnly.articles.map((a) => [a.id, a.slug]));
+  });
+
+  it("keeps a merged record's id with one source per dump, the newest capture replacing the old", async () => {
+    const merged = (await enrichArchive([repost], dataDir, seedOnly.articles)).articles[0]!;
+    const archive = seedOnly.articles.map((a) => (a.id === merged.id ? merged : a));
+    const changedRepost = { ...repost, dump: { ...repost.dump, sha256: "d".repeat(64) } };
+    const { articles } = await enrichArchive([edited(), changedRepost], dataDir, archive);
+    expect(articles).toHaveLength(4);
+    const again = articles.find((a) => a.id === merged.id)!;
+    expect(again.slug).toBe(merged.slug);
+    expect(again.sources.map((s) => [s.dump, s.sha256])).toEqual([[seed.dump.name, "e".repeat(64)], [repost.dump.name, "d".repeat(64)]]);
+  });
+
+  it("gives a record at most one source per dump, even when a dump holds its story twice", async () => {
+    const story = seed.result.articles[2]!;
+    const twice = parsedDump("020_twice.txt", [story, { ...story, body: ["Share this: Facebook Twitter", ...story.body], lines: [40, 60] }]);
+    const { articles } = await enrichArchive([twice], dataDir);
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.sources.map((s) => s.dump)).toEqual(["020_twice.txt"]);
+  });
+});
+
 describe("enrichArchive", () => {
   it("gives the same output whatever order the dumps come in", async () => {
     const a = await enrichArchive([seed, repost], dataDir);

@@ -146,6 +146,7 @@ function occurrenceWeight(name: string, headline: string, body: string): number 
 
 function entities(input: TopicInput, knownWords: ReadonlySet<string>, cache: EntityCache | undefined): EntityMention[] {
   const { text, headlineEnd } = entityText(input.headline, input.body, knownWords);
+  if (text === "") return [];
   if (!cache) return entitiesIn(text, headlineEnd);
   const key = sha256Hex(text);
   let found = cache.get(key);

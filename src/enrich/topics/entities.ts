@@ -1,17 +1,30 @@
 /**
  * Named entities (people, places, organisations) in English text, found with compromise, as
- * candidate topics. compromise is slow (about 6 ms per 1,000 characters: minutes over a large
- * archive), so it reads only the headline and the sentences of the opening paragraphs that may
- * name someone new, ENTITY_TEXT_LIMIT characters at most: a news story names what it is about
- * early. How often a name found there recurs in the whole body is counted by plain matching
- * (topics/assign.ts), which is cheap. A name that only appears further down is not discovered.
+ * candidate topics. compromise is slow (about 10 µs per character, and a second to load), so it
+ * reads only the headline and the lead sentence, ENTITY_TEXT_LIMIT characters at most, and only
+ * when a cheap pre-filter finds a candidate there: a capitalised word that does not open its
+ * sentence and is not a word of a known topic's name (the curated matcher finds those anyway).
+ * A news story names what it is about in its lead; how often a name found there recurs in the
+ * whole body is counted by plain matching (topics/assign.ts), which is cheap. A name that only
+ * appears further down is not discovered. compromise is loaded on first use, so commands that
+ * never discover topics do not pay for it.
  */
-import nlp from "compromise";
+import { createRequire } from "node:module";
 import type { TopicKind } from "../../model/index.ts";
 import { fold, normaliseSpace } from "../text.ts";
 
-/** Characters of headline + opening paragraphs handed to compromise per article. */
-export const ENTITY_TEXT_LIMIT = 800;
+/** compromise's entry point, typed as far as we use it. */
+type Nlp = typeof import("compromise").default;
+
+let loaded: Nlp | undefined;
+/** compromise, required on first use (its CommonJS build: loading it synchronously keeps the callers synchronous). */
+function nlp(text: string): ReturnType<Nlp> {
+  loaded ??= createRequire(import.meta.url)("compromise") as Nlp;
+  return loaded(text);
+}
+
+/** Characters of headline + lead sentence handed to compromise per article. */
+export const ENTITY_TEXT_LIMIT = 320;
 
 export interface EntityMention {
   /** The name as written, cleaned: no title, possessive or trailing punctuation. */
@@ -44,40 +57,56 @@ const TITLES = new Set([
 /** Lower-case words allowed inside a proper name ("Bank of England", "Hassan al-Sari"). */
 const CONNECTORS = new Set(["of", "the", "al", "el", "bin", "ibn", "de", "du", "des", "la", "le", "von", "van", "der", "for", "and", "y", "da", "di"]);
 
-/** How many opening paragraphs sentences are taken from. */
-const ENTITY_PARAGRAPHS = 6;
+/** Capitalised words that are not names: they do not make a sentence worth reading. */
+const NOT_NAMES = new Set([
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+  "april", "may", "june", "july", "august", "september", "october", "november", "december", "i",
+]);
 
 /**
- * The text compromise reads for an article: its headline, then the sentences of its opening
- * paragraphs that may name someone new, up to ENTITY_TEXT_LIMIT characters. A sentence may name
- * someone new when a word other than its first is capitalised and is not one of `knownWords`
- * (the words of curated topic names, which the curated matcher finds anyway).
+ * The text compromise reads for an article: its headline and its lead sentence (the first
+ * sentence of the first paragraph), cut to ENTITY_TEXT_LIMIT characters; "" when the pre-filter
+ * finds no candidate name in the lead (nor in the headline, unless the headline capitalises
+ * every word, which says nothing). `knownWords` are the folded words of known topic names.
  */
 export function entityText(
   headline: string,
   paragraphs: readonly string[],
   knownWords: ReadonlySet<string> = new Set(),
 ): { text: string; headlineEnd: number } {
-  let text = `${normaliseSpace(headline)}.\n\n`;
-  const headlineEnd = text.length;
-  for (const paragraph of paragraphs.slice(0, ENTITY_PARAGRAPHS)) {
-    for (const sentence of normaliseSpace(paragraph).split(/(?<=[.!?…]["”’)]?)\s+(?=["“‘(]?\p{Lu})/u)) {
-      if (!mayNameSomeone(sentence, knownWords)) continue;
-      if (text.length + sentence.length > ENTITY_TEXT_LIMIT) return { text, headlineEnd };
-      text += `${sentence} `;
-    }
-    text = `${text.trimEnd()}\n\n`;
-  }
-  return { text, headlineEnd };
+  const title = normaliseSpace(headline);
+  const first = normaliseSpace(paragraphs.find((p) => p.trim().length > 0) ?? "");
+  const lead = first.split(/(?<=[.!?…]["”’)]?)\s+(?=["“‘(]?\p{Lu})/u)[0] ?? "";
+  const candidates = mayNameSomeone(lead, knownWords) || (!isTitleCase(title) && mayNameSomeone(title, knownWords));
+  if (!candidates) return { text: "", headlineEnd: 0 };
+  const text = `${title}.\n\n`;
+  const room = ENTITY_TEXT_LIMIT - text.length;
+  if (room <= 0) return { text: text.slice(0, ENTITY_TEXT_LIMIT), headlineEnd: ENTITY_TEXT_LIMIT };
+  // Cut at a word boundary: half a name is worse than none.
+  const cut = lead.length <= room ? lead : lead.slice(0, room).replace(/\s+\S*$/u, "");
+  return { text: `${text}${cut}\n\n`, headlineEnd: text.length };
+}
+
+function words(text: string): string[] {
+  return text.match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** A headline that capitalises (almost) every word: its capitals say nothing about names. */
+function isTitleCase(headline: string): boolean {
+  const all = words(headline).filter((word) => word.length > 3);
+  if (all.length === 0) return false;
+  const capitalised = all.filter((word) => word[0]! !== word[0]!.toLowerCase()).length;
+  return capitalised >= all.length * 0.8;
 }
 
 function mayNameSomeone(sentence: string, knownWords: ReadonlySet<string>): boolean {
-  const words = sentence.match(/[\p{L}\p{N}]+/gu) ?? [];
-  for (let i = 1; i < words.length; i++) {
-    const word = words[i]!;
+  const all = words(sentence);
+  for (let i = 1; i < all.length; i++) {
+    const word = all[i]!;
     const first = word[0]!;
-    if (first === first.toLowerCase() || word === "I") continue;
-    if (!knownWords.has(fold(word))) return true;
+    if (first === first.toLowerCase()) continue;
+    const folded = fold(word);
+    if (!knownWords.has(folded) && !NOT_NAMES.has(folded)) return true;
   }
   return false;
 }
@@ -90,6 +119,7 @@ export function findEntities(headline: string, paragraphs: readonly string[], kn
 
 /** Named entities in a text prepared by `entityText`. */
 export function entitiesIn(text: string, headlineEnd: number): EntityMention[] {
+  if (text.trim() === "") return [];
   const doc = nlp(text);
   const out: EntityMention[] = [];
   const groups: [TopicKind, MatchJson[]][] = [

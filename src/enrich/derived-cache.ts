@@ -1,0 +1,86 @@
+/**
+ * Per-article results that cost the most to derive, kept between runs: detected languages, MinHash
+ * summaries and named entities, each keyed by the sha256 of the text it was derived from, so a
+ * changed text is simply a miss. The cache is derived state: one JSON file in the project's cache
+ * folder, safe to delete, ignored when unreadable or written by another version of this code.
+ */
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { CachedSummary, SummaryCache } from "./duplicates.ts";
+import type { LanguageCache } from "./language.ts";
+import type { EntityCache } from "./topics/assign.ts";
+import type { EntityMention } from "./topics/entities.ts";
+
+/** Bump when what is cached, or how it is derived, changes: older files are then ignored. */
+const VERSION = 1;
+const FILE = `enrich-v${VERSION}.json`;
+/** Entries kept per kind: the most recently used win (a bound, so the file cannot grow for ever). */
+const MAX_ENTRIES = 400_000;
+
+interface CacheFile {
+  version: number;
+  languages: [string, string][];
+  summaries: [string, string, number, string][];
+  entities: [string, EntityMention[]][];
+}
+
+export class DerivedCache {
+  readonly languages: LanguageCache = new Map();
+  readonly summaries: SummaryCache = new Map();
+  readonly entities: EntityCache = new Map();
+  #sizeAtLoad = { languages: 0, summaries: 0, entities: 0 };
+
+  /** The cache kept in `dir`, or an empty one. */
+  static async load(dir: string): Promise<DerivedCache> {
+    const cache = new DerivedCache();
+    let text: string;
+    try {
+      text = await readFile(join(dir, FILE), "utf8");
+    } catch {
+      return cache;
+    }
+    try {
+      const data = JSON.parse(text) as CacheFile;
+      if (data.version !== VERSION) return cache;
+      for (const [key, language] of data.languages) cache.languages.set(key, language);
+      for (const [key, signature, shingles, exactKey] of data.summaries) {
+        const bytes = Buffer.from(signature, "base64");
+        const summary: CachedSummary = { signature: new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)), shingles, exactKey };
+        cache.summaries.set(key, summary);
+      }
+      for (const [key, mentions] of data.entities) cache.entities.set(key, mentions);
+    } catch {
+      // A damaged cache is an empty one: everything in it can be derived again.
+      return new DerivedCache();
+    }
+    cache.#sizeAtLoad = { languages: cache.languages.size, summaries: cache.summaries.size, entities: cache.entities.size };
+    return cache;
+  }
+
+  /** Writes the cache to `dir` when it gained entries. */
+  async save(dir: string): Promise<boolean> {
+    const grown =
+      this.languages.size !== this.#sizeAtLoad.languages ||
+      this.summaries.size !== this.#sizeAtLoad.summaries ||
+      this.entities.size !== this.#sizeAtLoad.entities;
+    if (!grown) return false;
+    const data: CacheFile = {
+      version: VERSION,
+      languages: newest([...this.languages]),
+      summaries: newest([...this.summaries]).map(([key, s]) => [key, Buffer.from(s.signature.buffer, s.signature.byteOffset, s.signature.byteLength).toString("base64"), s.shingles, s.exactKey]),
+      entities: newest([...this.entities]),
+    };
+    await mkdir(dir, { recursive: true });
+    const path = join(dir, FILE);
+    const temporary = `${path}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(data), "utf8");
+    await rename(temporary, path);
+    this.#sizeAtLoad = { languages: this.languages.size, summaries: this.summaries.size, entities: this.entities.size };
+    return true;
+  }
+}
+
+/** The last MAX_ENTRIES entries: maps keep insertion order, and new entries come last. */
+function newest<T>(entries: T[]): T[] {
+  return entries.length > MAX_ENTRIES ? entries.slice(entries.length - MAX_ENTRIES) : entries;
+}

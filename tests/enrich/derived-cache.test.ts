@@ -1,0 +1,69 @@
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { DerivedCache } from "../../src/enrich/derived-cache.ts";
+import { groupDuplicates } from "../../src/enrich/duplicates.ts";
+import { enrichArchive } from "../../src/enrich/index.ts";
+import { corpusDumps, dataDir, readAndParse, repostPath, seedPath } from "./helpers.ts";
+
+const dirs: string[] = [];
+const tempDir = async (): Promise<string> => {
+  const dir = await mkdtemp(join(tmpdir(), "enrich-cache-"));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+const seed = await readAndParse(seedPath);
+const repost = await readAndParse(repostPath);
+
+describe("the derived-data cache", () => {
+  it("gives the same records as no cache, on a first run and on a run from the saved file", async () => {
+    const dumps = [seed, repost, ...(await Promise.all(corpusDumps().slice(0, 6).map(readAndParse)))];
+    const plain = await enrichArchive(dumps, dataDir);
+    const dir = await tempDir();
+    const cold = await enrichArchive(dumps, dataDir, [], { cacheDir: dir });
+    expect(cold).toEqual(plain);
+    expect(await readdir(dir)).toEqual([expect.stringMatching(/^enrich-v\d+\.json$/)]);
+    const loaded = await DerivedCache.load(dir);
+    expect(loaded.summaries.size).toBeGreaterThanOrEqual(plain.articles.length);
+    expect(loaded.languages.size).toBeGreaterThan(0);
+    const warm = await enrichArchive(dumps, dataDir, [], { cacheDir: dir });
+    expect(warm).toEqual(plain);
+  });
+
+  it("round-trips MinHash summaries exactly, so duplicates group the same from the file", async () => {
+    const texts = [seed, repost].flatMap((d) => d.result.articles.map((a) => ({ headline: a.headline, body: a.body })));
+    const fresh = new DerivedCache();
+    const groups = groupDuplicates(texts, fresh.summaries);
+    const dir = await tempDir();
+    expect(await fresh.save(dir)).toBe(true);
+    const loaded = await DerivedCache.load(dir);
+    expect([...loaded.summaries]).toEqual([...fresh.summaries]);
+    expect(groupDuplicates(texts, loaded.summaries)).toEqual(groups);
+    // Nothing new: nothing written.
+    expect(await loaded.save(dir)).toBe(false);
+  });
+
+  it("reads what it holds instead of deriving it again", async () => {
+    const cache = new DerivedCache();
+    await enrichArchive([seed], dataDir, [], { derived: cache });
+    expect(cache.languages.size).toBeGreaterThan(0);
+    // Poison every language entry: a cached answer shows in the records.
+    for (const key of cache.languages.keys()) cache.languages.set(key, "tr");
+    const again = await enrichArchive([seed], dataDir, [], { derived: cache });
+    expect(again.articles.map((a) => a.language)).toEqual(seed.result.articles.map(() => "tr"));
+  });
+
+  it("treats a damaged or foreign file as empty", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "enrich-v1.json"), "{ not json");
+    expect((await DerivedCache.load(dir)).summaries.size).toBe(0);
+    await writeFile(join(dir, "enrich-v1.json"), JSON.stringify({ version: 0, languages: [["a", "en"]], summaries: [], entities: [] }));
+    expect((await DerivedCache.load(dir)).languages.size).toBe(0);
+    expect((await DerivedCache.load(join(dir, "missing"))).entities.size).toBe(0);
+  });
+});
