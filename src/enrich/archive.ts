@@ -101,7 +101,7 @@ export function enrichWithRegistries(
     ...anchors.map(({ article }) => ({ headline: article.headline, body: article.body.split("\n\n") })),
   ];
   const derived = options.derived;
-  const groups = splitAnchors(groupDuplicates(texts, derived?.summaries), captures.length);
+  const groups = splitAnchors(groupDuplicates(texts, derived?.summaries, captures.length), captures.length);
 
   const ids = assignIds(groups, captures, anchors, existing, inherited);
   const outlets = new OutletMatcher(registries.outlets);
@@ -121,6 +121,7 @@ export function enrichWithRegistries(
     registries.topics,
     options.entityCache ?? derived?.entities,
     anchorTopics,
+    registries.outlets.flatMap((outlet) => [outlet.name, ...outlet.aliases]),
   );
   const slugs = assignSlugs(drafts.map((draft) => ({ id: draft.id, headline: draft.headline })), existing);
   const linkables: Linkable[] = [

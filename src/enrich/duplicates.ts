@@ -50,8 +50,11 @@ export type SummaryCache = Map<string, CachedSummary>;
 /**
  * Groups texts that are captures of the same story. Returns groups of indices into `texts`, each
  * sorted ascending, groups ordered by their first index; every index is in exactly one group.
+ * Texts from `existingFrom` on are the archive's existing records: they are compared with the
+ * texts before them only, never with each other (they were grouped when they arrived), so adding
+ * a few texts to a large archive costs a look-up per existing text, not a regrouping.
  */
-export function groupDuplicates(texts: readonly DuplicateInput[], cache?: SummaryCache): number[][] {
+export function groupDuplicates(texts: readonly DuplicateInput[], cache?: SummaryCache, existingFrom: number = texts.length): number[][] {
   const summaries = texts.map((text) => (cache ? cachedSummary(text, cache) : summarise(text)));
   const parent = texts.map((_, index) => index);
   const find = (i: number): number => {
@@ -70,28 +73,27 @@ export function groupDuplicates(texts: readonly DuplicateInput[], cache?: Summar
     if (find(a) !== find(b) && sameStory(summaries[a]!, summaries[b]!)) union(a, b);
   };
 
-  const buckets = new Map<string, number[]>();
-  const add = (key: string, index: number): void => {
-    const bucket = buckets.get(key);
-    if (bucket) bucket.push(index);
-    else buckets.set(key, [index]);
-  };
-  summaries.forEach((summary, index) => {
-    if (summary.exactKey) add(`x:${summary.exactKey}`, index);
-    if (summary.shingles >= MIN_SHINGLES) {
-      for (let band = 0; band < BANDS; band++) {
-        add(`b${band}:${Array.from(summary.signature.subarray(band * ROWS, band * ROWS + ROWS)).join(",")}`, index);
-      }
-      // Same headline proposes a pair too: a truncated capture shares few bands with the full text.
-      if (summary.headlineKey) add(`h:${summary.headlineKey}`, index);
+  const buckets = new Map<string | number, number[]>();
+  for (let index = 0; index < Math.min(existingFrom, texts.length); index++) {
+    for (const key of bucketKeys(summaries[index]!)) {
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(index);
+      else buckets.set(key, [index]);
     }
-  });
+  }
   for (const bucket of buckets.values()) {
     // Each member against the first and against its predecessor: linear in the bucket's size,
     // and enough for union-find to join a bucket of copies into one group.
     for (let k = 1; k < bucket.length; k++) {
       confirm(bucket[0]!, bucket[k]!);
       if (k > 1) confirm(bucket[k - 1]!, bucket[k]!);
+    }
+  }
+  for (let index = existingFrom; index < texts.length; index++) {
+    for (const key of bucketKeys(summaries[index]!)) {
+      const bucket = buckets.get(key);
+      if (!bucket) continue;
+      for (const other of bucket.length > MAX_EXISTING_COMPARISONS ? bucket.slice(0, MAX_EXISTING_COMPARISONS) : bucket) confirm(other, index);
     }
   }
 
@@ -103,6 +105,33 @@ export function groupDuplicates(texts: readonly DuplicateInput[], cache?: Summar
     else groups.set(root, [index]);
   });
   return [...groups.values()].sort((a, b) => a[0]! - b[0]!);
+}
+
+/** An existing text is compared with at most this many new texts per bucket it falls in. */
+const MAX_EXISTING_COMPARISONS = 16;
+
+/**
+ * The LSH buckets a text falls in: its exact text, each band of its signature, its headline.
+ * Band keys are numbers (band and a hash of its rows): cheap to make and to look up.
+ */
+function bucketKeys(summary: Summary): (string | number)[] {
+  const keys: (string | number)[] = [];
+  if (summary.exactKey) keys.push(`x:${summary.exactKey}`);
+  if (summary.shingles >= MIN_SHINGLES) {
+    const { signature } = summary;
+    for (let band = 0; band < BANDS; band++) {
+      let hash = 0x811c9dc5;
+      for (let row = band * ROWS; row < band * ROWS + ROWS; row++) hash = mix32(Math.imul(hash ^ signature[row]!, 0x01000193));
+      // A second, independent hash of the rows (16 bits: the key stays an exact integer), so that
+      // different bands rarely share a key; a shared key only costs a comparison.
+      let check = 0x9e3779b9;
+      for (let row = band * ROWS; row < band * ROWS + ROWS; row++) check = Math.imul(check ^ signature[row]!, 0x85ebca6b) >>> 0;
+      keys.push((hash * BANDS + band) * 0x10000 + (check & 0xffff));
+    }
+    // Same headline proposes a pair too: a truncated capture shares few bands with the full text.
+    if (summary.headlineKey) keys.push(`h:${summary.headlineKey}`);
+  }
+  return keys;
 }
 
 /** Estimated Jaccard similarity of two summaries' shingle sets (exposed for tests). */

@@ -60,6 +60,7 @@ export function detectLanguage(text: string): string {
     if (script.test(text) && countMatches(text, script) * 5 >= countLetters(text)) return language;
   }
   if (countLetters(text) < MIN_LETTERS) return "und";
+  if (looksEnglish(text)) return "en";
   const code = franc(text, { only: ONLY, minLength: 10 });
   return ISO_639_3_TO_1[code] ?? "und";
 }
@@ -91,6 +92,36 @@ export function articleLanguage(
     cache.set(key, language);
   }
   return language;
+}
+
+/**
+ * English function words that other languages written in Latin script do not use as words
+ * ("was", "will", "of", "is" are left out: German and Dutch have them). They make up about a
+ * tenth of English prose and next to nothing of other languages' prose.
+ */
+const ENGLISH_WORDS = new Set([
+  "the", "and", "that", "with", "have", "has", "from", "this", "been", "which", "were", "said", "their",
+  "they", "would", "after", "about", "into", "there", "these", "who", "its", "his", "she", "her", "it",
+]);
+/** Share of English function words above which a text is English without asking franc. */
+const ENGLISH_SHARE = 0.12;
+
+/**
+ * A cheap test that settles most English text, the archive's commonest language, without franc
+ * (which compares trigrams against every Latin-script language): enough English function words,
+ * and several different ones.
+ */
+function looksEnglish(text: string): boolean {
+  const words = text.toLowerCase().match(/[a-z\u00c0-\u024f]+/g) ?? [];
+  if (words.length < 20) return false;
+  let hits = 0;
+  const distinct = new Set<string>();
+  for (const word of words) {
+    if (!ENGLISH_WORDS.has(word)) continue;
+    hits++;
+    distinct.add(word);
+  }
+  return distinct.size >= 4 && hits >= words.length * ENGLISH_SHARE;
 }
 
 export function isRightToLeft(language: string): boolean {

@@ -11,8 +11,11 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Folds case, compatibility forms and accents: "Télé" and "TELE" fold to the same string. */
 export function fold(text: string): string {
+  // Plain ASCII has no compatibility forms or accents: the common case skips normalisation.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
 }
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Word tokens of a text, folded. Punctuation separates words (so "al-Shaabi" is two tokens and

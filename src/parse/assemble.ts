@@ -73,6 +73,9 @@ function findHeadline(page: Page, firstPara: number, floor: number, reach: numbe
     // titles, share texts); leading straight to the text; a standfirst below it.
     let score = 0;
     if (substantial && hasMetaBelow(page, j)) score += 2;
+    // A headline over its dek (a second title line, as long or longer) over the byline: the dek's
+    // meta is the headline's, and the upper line is the headline.
+    else if (substantial && !page.repeated(j) && hasDekBelow(page, j)) score += 2.5;
     if (substantial && page.repeated(j)) score += 2.5;
     if (n < reach && page.leadsTo(j) === firstPara) score += 1;
     if (standfirstAt > j && page.nextMeaningful(j) === standfirstAt) score += 2;
@@ -98,6 +101,17 @@ function hasMetaBelow(page: Page, i: number): boolean {
     if (kind !== "junk" && kind !== "debris" && kind !== "caption") k++;
   }
   return false;
+}
+
+/** A title line right under line i, at least as long as it, with a byline or date under that. */
+function hasDekBelow(page: Page, i: number): boolean {
+  const dek = page.nextContent(i);
+  if (dek < 0 || dek !== i + 2 && dek !== i + 1) return false;
+  const d = page.at(dek);
+  const h = page.at(i);
+  // Sentence case on both (Title Case lines stacked up are more often a list of links).
+  return d.kind === "title" && !d.cjk && d.words >= h.words && h.capitalised < 0.7 && d.capitalised < 0.7 && !d.terminal
+    && hasMetaBelow(page, dek);
 }
 
 /** Whether a headless run at `firstPara` carries on `prev`: same indent, nothing between that ends an article. */

@@ -80,6 +80,10 @@ export function creditName(text: string, vocab: Vocabulary): string | null {
 /** A word, a page number, a short word or a slash, the page count. */
 const pagination = /^\p{L}+\.?\s+\d{1,3}\s*(?:\p{L}{1,4}|\/)\s*\d{1,3}$/u;
 const lowerTest = /\p{Ll}/u;
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 const upperTest = /\p{Lu}/u;
 
 /** How often a lower-case letter runs straight into a capital ("DownloadHandyvergleich": 1). */
@@ -211,7 +215,7 @@ export function classifyLine(f: LineFeatures, vocab: Vocabulary): ClassifiedLine
   }
   if (f.words <= 8 && vocab.commentCountInside.test(key)) return mark(f, "debris", 0.75);
   // "Page 1 of 5", "Seite 2 von 4", "Pagina 1 di 3": where a paged article stands, in any language.
-  if (f.words <= 5 && pagination.test(f.text)) return mark(f, "debris", 0.8);
+  if (f.words <= 5 && isDigitCode(f.text.charCodeAt(f.text.length - 1)) && pagination.test(f.text)) return mark(f, "debris", 0.8);
   // "CNET Japan 3/9(木) 18:45配信", "Posted 18:45": a time and a publishing word, but no full date.
   if (f.words <= 10 && !f.terminal && /\d{1,2}:\d{2}/u.test(f.text) && vocab.patterns.published.contains.test(key)) return mark(f, "date", 0.6, { dateRest: 3 });
   // Breadcrumbs: "Mac & i > News > 2015 > KW 15 > …".

@@ -17,9 +17,10 @@ const skipKinds = new Set(["date", "junk", "debris", "caption", "byline", "sourc
 
 /**
  * Reads the section a related marker ("Related", "R E L A T E D :", "More on this story") opens:
- * bare headline lines, and whole articles of the dump when the section reposts them.
+ * bare headline lines, and whole articles of the dump when the section reposts them. A heading in
+ * `ends` (the site's "Most read") closes the section.
  */
-export function readRelatedSection(lines: ClassifiedLine[], marker: number, drafts: Draft[], maxItems = 15): RelatedSection {
+export function readRelatedSection(lines: ClassifiedLine[], marker: number, drafts: Draft[], maxItems = 15, ends: ReadonlySet<string> = new Set()): RelatedSection {
   const page = new Page(lines);
   const section: RelatedSection = { marker, items: [], drafts: [], captions: [] };
   const byHeadline = new Map<number, number>();
@@ -38,6 +39,8 @@ export function readRelatedSection(lines: ClassifiedLine[], marker: number, draf
       continue;
     }
     blankRun = 0;
+    // Another list's heading ("Most read") ends the section.
+    if (ends.has(l.key)) break;
     const draft = byHeadline.get(j);
     if (draft !== undefined) {
       section.drafts.push(draft);

@@ -21,7 +21,7 @@ export function siteName(lines: ClassifiedLine[], headlines: readonly string[] =
   for (const l of lines) {
     if (l.blank || l.kind === "para") continue;
     // Only lines with a run of capitals or a dot inside a word can hold a candidate.
-    if (!/\p{Lu}{3}|\w\.\w/u.test(l.text)) continue;
+    if (!mayHoldName(l.text)) continue;
     const inHead = l.index < edge;
     const inTail = l.index >= lines.length - edge;
     // Tokens by a global pattern: split() with a pattern builds a new RegExp on every call.
@@ -55,4 +55,35 @@ function countOf(lines: ClassifiedLine[], name: string): number {
   let n = 0;
   for (const l of lines) if (!l.blank && l.text.includes(name)) n++;
   return n;
+}
+
+const upperTest = /\p{Lu}/u;
+
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/**
+ * Three capitals in a row, or a dot inside a word ("LWN.net"): what a line needs to hold a site's
+ * name. A loop over char codes: the equivalent Unicode pattern, tried at every position of every
+ * line, cost more than the rest of the search.
+ */
+function mayHoldName(text: string): boolean {
+  let run = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46 && k > 0 && isWordCode(text.charCodeAt(k - 1)) && isWordCode(text.charCodeAt(k + 1))) return true;
+    let upper: boolean;
+    if (c < 128) upper = c >= 65 && c <= 90;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      upper = upperTest.test(String.fromCodePoint(text.codePointAt(k) ?? c));
+      if (upper && ++run >= 3) return true;
+      if (!upper) run = 0;
+      k++;
+      continue;
+    } else upper = upperTest.test(text[k]!);
+    run = upper ? run + 1 : 0;
+    if (run >= 3) return true;
+  }
+  return false;
 }

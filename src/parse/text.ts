@@ -3,13 +3,13 @@ import { assemble, type Draft } from "./assemble.ts";
 import { isAuthorBio, looksLikeName } from "./byline.ts";
 import { classifyLine, type ClassifiedLine } from "./classify.ts";
 import { lineFeatures, splitLines } from "./features.ts";
-import { groupText, wrapGroups } from "./wrap.ts";
+import { groupText, wrapGroups, wrapWidth } from "./wrap.ts";
 import { readFields, type ArticleFields } from "./fields.ts";
 import { readRelatedSection } from "./related.ts";
 import { AlikeIndex, Page, similarity } from "./structure.ts";
 import { siteName } from "./site.ts";
 import { readTrailer } from "./trailer.ts";
-import { defaultVocabulary, phraseKey, type Vocabulary } from "./vocab.ts";
+import { defaultVocabulary, type Vocabulary } from "./vocab.ts";
 
 export interface ParseTextOptions {
   /** Vocabularies to match with. Default: the bundled ones (src/parse/vocab). */
@@ -19,6 +19,8 @@ export interface ParseTextOptions {
 }
 
 const emptyOptions: ParseTextOptions = {};
+/** Links printed side by side: "Home | News | Sport", "首页 | 国内". */
+const navigationBar = /\S\s[|•·]\s\S.*\s[|•·]\s/u;
 /** Where a byline's first name ends: "Jane Doe, Paris" → "Jane Doe". */
 const nameEnd = /\s*[,(]/u;
 
@@ -86,9 +88,13 @@ export function parseText(text: string, file: string, options: ParseTextOptions 
   const vocab = options.vocabulary ?? defaultVocabulary();
   const physical = splitLines(text);
   // Logical lines: a paragraph wrapped at a fixed width is one line to the parser.
-  const groups = wrapGroups(physical);
-  const wrapped = groups.length !== physical.length;
-  const lines = groups.map((g, i) => classifyLine(lineFeatures(groupText(physical, g), i), vocab));
+  // (Most dumps are not wrapped: their lines are read as they are, with no groups built.)
+  const width = wrapWidth(physical);
+  const groups = width === null ? null : wrapGroups(physical, width);
+  const wrapped = groups !== null && groups.length !== physical.length;
+  const logical = groups === null ? physical : groups.map((g) => groupText(physical, g));
+  const lines: ClassifiedLine[] = [];
+  for (let i = 0; i < logical.length; i++) lines.push(classifyLine(lineFeatures(logical[i]!, i), vocab));
   const diagnostics: Diagnostic[] = [];
   const drafts = assemble(lines, vocab);
   const page = new Page(lines);
@@ -154,8 +160,7 @@ export function parseText(text: string, file: string, options: ParseTextOptions 
     const firstName = name ? name.slice(0, nameEnd.exec(name)?.index ?? name.length) : null;
     for (let lastLine = a.draft.body.at(-1); lastLine !== undefined && a.draft.body.length > 1; lastLine = a.draft.body.at(-1)) {
       const last = text0(lastLine);
-      const credit = vocab.patterns.contribution.contains.test(phraseKey(last));
-      if (!(firstName && last.startsWith(firstName)) && !credit && !isAuthorBio(last, vocab)) break;
+      if (!(firstName && last.startsWith(firstName)) && !isAuthorBio(last, vocab)) break;
       a.draft.body.pop();
       a.draft.end = a.draft.body.at(-1) ?? a.draft.end;
     }
@@ -166,7 +171,7 @@ export function parseText(text: string, file: string, options: ParseTextOptions 
   let previousMarker = -1;
   lines.forEach((l, i) => {
     if (l.kind !== "related-marker") return;
-    const section = readRelatedSection(lines, i, kept);
+    const section = readRelatedSection(lines, i, kept, 15, vocab.popularMarkers);
     const headlines = [
       ...section.drafts.map((n) => text0(kept[n]!.headline)),
       ...section.items.map((n) => text0(n)),
@@ -242,8 +247,9 @@ export function parseText(text: string, file: string, options: ParseTextOptions 
     // A short line right above a headline, apart from any text, is the caption of the image between.
     const above = page.prevContent(d.headline);
     const aboveLine = lines[above];
+    // (Not a navigation bar: links side by side, in columns or between bars.)
     if (aboveLine && reports[above]?.role === "boilerplate" && (aboveLine.kind === "title" || aboveLine.kind === "short")
-      && aboveLine.words < lines[d.headline]!.words && above < d.headline - 1) {
+      && aboveLine.words < lines[d.headline]!.words && above < d.headline - 1 && !aboveLine.columns && !navigationBar.test(aboveLine.text)) {
       set(above, "caption", 0.5);
     }
     for (const m of d.meta) set(m, lines[m]!.kind === "source" ? "attribution" : lines[m]!.kind === "date" ? "date" : "byline", 0.8, n);
@@ -275,7 +281,7 @@ export function parseText(text: string, file: string, options: ParseTextOptions 
       diagnostics.push({ id: "low-confidence-boundary", level: "info", message: `article "${text0(a.draft.headline)}" was found by position alone`, file, line: a.draft.headline + 1, hint: "check where this article starts and ends" });
     }
   }
-  if (!wrapped) return { articles: parsed, lines: reports, diagnostics };
+  if (!wrapped || groups === null) return { articles: parsed, lines: reports, diagnostics };
   // Back to physical lines: every line of a wrapped paragraph has the paragraph's role.
   const firstLine = (logical: number): number => (groups[logical]?.[0] ?? logical) + 1;
   const lastLine = (logical: number): number => (groups[logical]?.at(-1) ?? logical) + 1;

@@ -41,8 +41,6 @@ export interface VocabFile {
   authorVerbs?: string[];
   /** Headings of the site's lists of popular stories ("Most read"): links, but not related to the article. */
   popularMarkers?: string[];
-  /** "… contributed to this report": a credit line after the body, not its text. */
-  contributionMarkers?: string[];
 }
 
 /** Phrase lists compiled once into anchored patterns: one regex test per line instead of a loop. */
@@ -68,8 +66,6 @@ export interface Vocabulary {
     caption: PhrasePatterns;
     /** Caption markers of six characters or more, looked for anywhere ("…/AFP/Getty Images"). */
     captionInside: PhrasePatterns;
-    /** "Associated Press writer X contributed to this report": a contributors' credit. */
-    contribution: PhrasePatterns;
   };
   /** "Most read", "Lo más leído": headings of lists of popular stories. */
   popularMarkers: Set<string>;
@@ -118,7 +114,7 @@ const listKeys = [
 ] as const;
 
 /** Lists a file may leave out (added after the first vocabularies were written). */
-const optionalListKeys = ["authorRoles", "authorVerbs", "popularMarkers", "contributionMarkers"] as const;
+const optionalListKeys = ["authorRoles", "authorVerbs", "popularMarkers"] as const;
 
 function checkFile(name: string, value: unknown): VocabFile {
   if (typeof value !== "object" || value === null) throw new TypeError(`vocabulary ${name}: not an object`);
@@ -204,7 +200,6 @@ export function buildVocabulary(files: VocabFile[]): Vocabulary {
       debrisStarts: phrasePatterns(all("debrisStarts")),
       caption: phrasePatterns(caption),
       captionInside: phrasePatterns(caption.filter((m) => m.length >= 6)),
-      contribution: phrasePatterns(all("contributionMarkers")),
     },
     popularMarkers: new Set(all("popularMarkers")),
     months,

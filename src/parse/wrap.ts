@@ -32,8 +32,7 @@ export function wrapWidth(lines: readonly string[]): number | null {
   return long > 0 && near / long >= 0.3 ? max : null;
 }
 
-export function wrapGroups(lines: readonly string[]): LineGroups {
-  const width = wrapWidth(lines);
+export function wrapGroups(lines: readonly string[], width: number | null = wrapWidth(lines)): LineGroups {
   const groups: LineGroups = [];
   for (let i = 0; i < lines.length; i++) {
     const last = groups.at(-1);

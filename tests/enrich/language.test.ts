@@ -37,6 +37,12 @@ describe("detectLanguage", () => {
     expect(result.articles.map((a) => articleLanguage(a.headline, a.body, a.language, undefined))).toEqual(["en", "en", "en", "en"]);
   });
 
+  it("tells English from languages that share some of its short words", () => {
+    expect(detectLanguage("Die Regierung hat am Montag erklärt, was sie will: The Guardian berichtete, dass die Gespräche in Berlin und Paris weitergehen werden.")).toBe("de");
+    expect(detectLanguage("Het is de vraag of de regering in Den Haag de plannen van de minister zal steunen, zei een woordvoerder van de partij.")).toBe("nl");
+    expect(detectLanguage("The government said on Monday that it would review the plans, which have been criticised by the opposition and by its own members.")).toBe("en");
+  });
+
   it("answers und rather than guess on text too short to tell", () => {
     expect(detectLanguage("Iraq")).toBe("und");
     expect(detectLanguage("")).toBe("und");

@@ -49,22 +49,27 @@ describe("entities", () => {
     expect(names.some((name) => /President|’|,$|Quellbrunner/.test(name))).toBe(false);
   });
 
-  it("reads the headline and the lead sentence only, bounded", () => {
-    const long = `The lead names Mr Quellbrunner of Ipsumstan ${"and goes on ".repeat(60)}to the end. Then Jonas Oberhauser spoke.`;
+  it("reads the lead sentence only, around its candidate names, bounded", () => {
+    const long = `The lead names Mr Quellbrunner of Ipsumstan ${"and goes on ".repeat(60)}and on to Oberstdorf. Then Jonas Oberhauser spoke.`;
     const { text } = entityText("A headline", [long, "Paragraph two names Lorem Ipsumstan."]);
-    expect(text.length).toBeLessThanOrEqual(ENTITY_TEXT_LIMIT);
-    expect(text.startsWith("A headline.\n\nThe lead names Mr Quellbrunner")).toBe(true);
+    expect(text.length).toBeLessThanOrEqual(ENTITY_TEXT_LIMIT + 2);
+    expect(text.startsWith("The lead names Mr Quellbrunner of Ipsumstan and goes on")).toBe(true);
     expect(text).not.toContain("Oberhauser");
     expect(text).not.toContain("Paragraph two");
+    // Around the names: a few words of context, not the whole sentence.
+    expect(entityText("A headline", ["In a long sentence about the weather, Jonas Quellbrunner spoke on the radio for an hour."]).text).toBe(
+      "about the weather, Jonas Quellbrunner spoke on the\n\n",
+    );
   });
 
   it("skips compromise when the lead names no one new", () => {
-    const known = new Set(["iraq", "russia"]);
-    expect(entityText("Headline", ["Then Iraq and Russia met on Monday. Then Jonas Quellbrunner spoke."], known).text).toBe("");
+    const known = new Set(["iraq", "russia", "fna"]);
+    expect(entityText("Headline", ["Then Iraq and Russia met on Monday, FNA said. Then Jonas Quellbrunner spoke."], known).text).toBe("");
     expect(entityText("Rain All Day In The Capital", ["It rained all day."], known).text).toBe("");
+    expect(entityText("Headline", ["BAGHDAD (FNA) ~ Officials met."], known).text).toBe("");
     // A headline in sentence case has capitals only where names are.
-    expect(entityText("Rain stops play at Lords", ["It rained all day."], known).text).toBe("Rain stops play at Lords.\n\nIt rained all day.\n\n");
-    expect(entityText("Headline", ["Then Jonas Quellbrunner spoke. It rained."], known).text).toBe("Headline.\n\nThen Jonas Quellbrunner spoke.\n\n");
+    expect(entityText("Rain stops play at Lords", ["It rained all day."], known).text).toBe("Rain stops play at Lords.\n\n");
+    expect(entityText("Headline", ["Then Jonas Quellbrunner spoke. It rained."], known).text).toBe("Then Jonas Quellbrunner spoke.\n\n");
   });
 });
 

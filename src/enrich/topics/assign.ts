@@ -48,17 +48,20 @@ interface Candidate {
 
 /**
  * `alreadyTagged` counts, per topic slug, the records outside `inputs` (existing records) that
- * carry it: they count towards a discovered topic's two records.
+ * carry it: they count towards a discovered topic's two records. `otherNames` are names known
+ * not to be topics (outlets).
  */
 export function assignTopics(
   inputs: readonly TopicInput[],
   curated: readonly TopicEntry[],
   cache?: EntityCache,
   alreadyTagged: ReadonlyMap<string, number> = new Map(),
+  otherNames: readonly string[] = [],
 ): TopicAssignment {
   const matcher = new CuratedTopicMatcher(curated);
-  // Words of curated names: a sentence whose capitalised words are all among them names no one new.
-  const knownWords = new Set(curated.flatMap((topic) => [topic.name, ...topic.aliases].flatMap(foldedTokens)));
+  // Words of known names (topics, and `otherNames` such as outlets): a lead whose capitalised
+  // words are all among them names no one new, and compromise need not read it.
+  const knownWords = new Set([...curated.flatMap((topic) => [topic.name, ...topic.aliases]), ...otherNames].flatMap(foldedTokens));
   const scores: Map<string, number>[] = [];
   const candidates = new Map<string, Candidate>();
 

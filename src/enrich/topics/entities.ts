@@ -63,11 +63,17 @@ const NOT_NAMES = new Set([
   "april", "may", "june", "july", "august", "september", "october", "november", "december", "i",
 ]);
 
+/** Words around the candidate names of the lead that compromise reads: context enough to tell a person from a place. */
+const CONTEXT_WORDS = 3;
+
 /**
- * The text compromise reads for an article: its headline and its lead sentence (the first
- * sentence of the first paragraph), cut to ENTITY_TEXT_LIMIT characters; "" when the pre-filter
- * finds no candidate name in the lead (nor in the headline, unless the headline capitalises
- * every word, which says nothing). `knownWords` are the folded words of known topic names.
+ * The text compromise reads for an article: its lead sentence (the first sentence of the first
+ * paragraph) from a few words before its first candidate name to a few words after its last,
+ * after the headline when the headline is in sentence case and names a candidate itself (a
+ * headline that capitalises every word says nothing by its capitals, and a news lead repeats
+ * the names that matter; counting in the headline is done by plain matching). At most
+ * ENTITY_TEXT_LIMIT characters; "" when the pre-filter finds no candidate name at all.
+ * `knownWords` are the folded words of known names (topics, outlets).
  */
 export function entityText(
   headline: string,
@@ -77,38 +83,51 @@ export function entityText(
   const title = normaliseSpace(headline);
   const first = normaliseSpace(paragraphs.find((p) => p.trim().length > 0) ?? "");
   const lead = first.split(/(?<=[.!?…]["”’)]?)\s+(?=["“‘(]?\p{Lu})/u)[0] ?? "";
-  const candidates = mayNameSomeone(lead, knownWords) || (!isTitleCase(title) && mayNameSomeone(title, knownWords));
-  if (!candidates) return { text: "", headlineEnd: 0 };
-  const text = `${title}.\n\n`;
-  const room = ENTITY_TEXT_LIMIT - text.length;
-  if (room <= 0) return { text: text.slice(0, ENTITY_TEXT_LIMIT), headlineEnd: ENTITY_TEXT_LIMIT };
+  const inTitle = !isTitleCase(title) && candidateSpan(title, knownWords) !== null;
+  const span = candidateSpan(lead, knownWords);
+  if (!inTitle && !span) return { text: "", headlineEnd: 0 };
+  const head = inTitle ? `${title}.\n\n` : "";
+  const body = span ? lead.slice(span[0], span[1]) : "";
+  const text = `${head}${body}`.slice(0, ENTITY_TEXT_LIMIT);
   // Cut at a word boundary: half a name is worse than none.
-  const cut = lead.length <= room ? lead : lead.slice(0, room).replace(/\s+\S*$/u, "");
-  return { text: `${text}${cut}\n\n`, headlineEnd: text.length };
+  const whole = text.length < head.length + body.length ? text.replace(/\s+\S*$/u, "") : text;
+  return { text: `${whole.trimEnd()}\n\n`, headlineEnd: head.length };
 }
 
-function words(text: string): string[] {
-  return text.match(/[\p{L}\p{N}]+/gu) ?? [];
+/**
+ * Where a sentence names candidates: from CONTEXT_WORDS words before the first capitalised word
+ * that neither opens the sentence (or a clause after a dash or colon) nor is known, to
+ * CONTEXT_WORDS words after the last; null when there is none.
+ */
+function candidateSpan(sentence: string, knownWords: ReadonlySet<string>): [number, number] | null {
+  const words = [...sentence.matchAll(/[\p{L}\p{N}]+/gu)];
+  let from = -1;
+  let to = -1;
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i]![0];
+    const initial = word[0]!;
+    if (initial === initial.toLowerCase()) continue;
+    const before = sentence.slice(words[i - 1]!.index + words[i - 1]![0].length, words[i]!.index);
+    if (/[~—–:]|\s-\s/u.test(before)) continue;
+    const folded = fold(word);
+    if (knownWords.has(folded) || NOT_NAMES.has(folded)) continue;
+    if (from < 0) from = i;
+    to = i;
+  }
+  if (from < 0) return null;
+  const start = words[Math.max(0, from - CONTEXT_WORDS)]!.index;
+  const last = words[Math.min(words.length - 1, to + CONTEXT_WORDS)]!;
+  // Keep the punctuation that follows: "Washington’s", "al-Sari," tell compromise where names end.
+  const end = sentence.slice(last.index + last[0].length).match(/^[^\s]*/u)![0].length + last.index + last[0].length;
+  return [start, end];
 }
 
 /** A headline that capitalises (almost) every word: its capitals say nothing about names. */
 function isTitleCase(headline: string): boolean {
-  const all = words(headline).filter((word) => word.length > 3);
+  const all = (headline.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => word.length > 3);
   if (all.length === 0) return false;
   const capitalised = all.filter((word) => word[0]! !== word[0]!.toLowerCase()).length;
   return capitalised >= all.length * 0.8;
-}
-
-function mayNameSomeone(sentence: string, knownWords: ReadonlySet<string>): boolean {
-  const all = words(sentence);
-  for (let i = 1; i < all.length; i++) {
-    const word = all[i]!;
-    const first = word[0]!;
-    if (first === first.toLowerCase()) continue;
-    const folded = fold(word);
-    if (!knownWords.has(folded) && !NOT_NAMES.has(folded)) return true;
-  }
-  return false;
 }
 
 /** Named entities of an English article (headline + opening), in reading order. */
