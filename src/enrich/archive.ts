@@ -9,7 +9,14 @@
  * a story already in content/ is added to that record's sources (the record comes back updated),
  * related headlines resolve to existing articles too, and a new article that resolves an existing
  * article's unresolved related headline updates that article. Existing records whose every source
- * is one of the dumps being enriched are made again from those dumps, keeping their ids and slugs.
+ * is one of the dumps being enriched are made again from those dumps, keeping their ids and slugs
+ * (predecessors.ts recognises them without the dump's sha256, which a change of the dump changes).
+ * A record has at most one source per dump: a new capture replaces the one from the dump's
+ * earlier version.
+ *
+ * Cost: per-article derived data (language, MinHash summary, entities) can be cached by text hash
+ * (`EnrichOptions.cacheDir`), and existing records are only compared with the new captures, so
+ * adding a dump to a large archive costs a hash and a few look-ups per existing record.
  */
 import type { Article, Diagnostic, Dump, ParseResult, Registries } from "../model/index.ts";
 import { ArticleSchema } from "../model/index.ts";
@@ -19,7 +26,7 @@ import { paragraphsToMarkdown } from "./markdown-escape.ts";
 import { OutletMatcher } from "./outlets.ts";
 import { DerivedCache } from "./derived-cache.ts";
 import { matchPredecessors } from "./predecessors.ts";
-import { captureDate, draftRecord, relatedOf, sortSources, sourceOf, type Capture, type Draft } from "./records.ts";
+import { captureDate, draftRecord, recordParagraphs, relatedOf, sortSources, sourceOf, type Capture, type Draft } from "./records.ts";
 import { loadRegistries } from "./registries.ts";
 import { HeadlineIndex, type Linkable } from "./related.ts";
 import { compareStrings, normaliseSpace } from "./text.ts";
@@ -96,11 +103,18 @@ export function enrichWithRegistries(
   anchors.sort((a, b) => compareStrings(a.article.id, b.article.id));
   const inherited = matchPredecessors(captures, predecessors);
 
-  const texts: DuplicateInput[] = [
-    ...captures.map(({ article }) => ({ headline: article.headline, body: article.body })),
-    ...anchors.map(({ article }) => ({ headline: article.headline, body: article.body.split("\n\n") })),
-  ];
   const derived = options.derived;
+  // Captures are compared in the form their records will have (headline and paragraphs as
+  // records.ts keeps them), so that with a cache a record's summary is found under the same key
+  // when it comes back as an existing record: `cacheText` is the record's headline and body.
+  const texts: DuplicateInput[] = [
+    ...captures.map(({ article }) => {
+      const headline = normaliseSpace(article.headline);
+      const body = recordParagraphs(article);
+      return derived ? { headline, body, cacheText: `${headline}\u0000${paragraphsToMarkdown(body)}` } : { headline, body };
+    }),
+    ...anchors.map(({ article }) => ({ headline: article.headline, body: article.body.split("\n\n"), cacheText: `${article.headline}\u0000${article.body}` })),
+  ];
   const groups = splitAnchors(groupDuplicates(texts, derived?.summaries, captures.length), captures.length);
 
   const ids = assignIds(groups, captures, anchors, existing, inherited);

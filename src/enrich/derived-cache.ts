@@ -12,15 +12,15 @@ import type { EntityCache } from "./topics/assign.ts";
 import type { EntityMention } from "./topics/entities.ts";
 
 /** Bump when what is cached, or how it is derived, changes: older files are then ignored. */
-const VERSION = 1;
+const VERSION = 2;
 const FILE = `enrich-v${VERSION}.json`;
-/** Entries kept per kind: the most recently used win (a bound, so the file cannot grow for ever). */
+/** Entries kept per kind: the most recently added win (a bound, so the file cannot grow for ever). */
 const MAX_ENTRIES = 400_000;
 
 interface CacheFile {
   version: number;
   languages: [string, string][];
-  summaries: [string, string, number, string][];
+  summaries: [string, string, number, string, string][];
   entities: [string, EntityMention[]][];
 }
 
@@ -43,9 +43,10 @@ export class DerivedCache {
       const data = JSON.parse(text) as CacheFile;
       if (data.version !== VERSION) return cache;
       for (const [key, language] of data.languages) cache.languages.set(key, language);
-      for (const [key, signature, shingles, exactKey] of data.summaries) {
+      for (const [key, signature, shingles, exactKey, headlineKey] of data.summaries) {
         const bytes = Buffer.from(signature, "base64");
-        const summary: CachedSummary = { signature: new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)), shingles, exactKey };
+        const words = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+        const summary: CachedSummary = { signature: words, shingles, exactKey, headlineKey };
         cache.summaries.set(key, summary);
       }
       for (const [key, mentions] of data.entities) cache.entities.set(key, mentions);
@@ -67,7 +68,7 @@ export class DerivedCache {
     const data: CacheFile = {
       version: VERSION,
       languages: newest([...this.languages]),
-      summaries: newest([...this.summaries]).map(([key, s]) => [key, Buffer.from(s.signature.buffer, s.signature.byteOffset, s.signature.byteLength).toString("base64"), s.shingles, s.exactKey]),
+      summaries: newest([...this.summaries]).map(([key, s]) => [key, Buffer.from(s.signature.buffer, s.signature.byteOffset, s.signature.byteLength).toString("base64"), s.shingles, s.exactKey, s.headlineKey]),
       entities: newest([...this.entities]),
     };
     await mkdir(dir, { recursive: true });

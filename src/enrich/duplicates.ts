@@ -30,6 +30,12 @@ const SAME_HEADLINE_CONTAINMENT = 0.8;
 export interface DuplicateInput {
   headline: string;
   body: readonly string[];
+  /**
+   * The text as one string, for the cache key (default: headline and body joined). Callers that
+   * hold it already save the join, and can make two forms of one text (a capture's paragraphs,
+   * a record's Markdown body) share their cache entry.
+   */
+  cacheText?: string;
 }
 
 interface Summary {
@@ -44,6 +50,7 @@ export interface CachedSummary {
   signature: Uint32Array;
   shingles: number;
   exactKey: string;
+  headlineKey: string;
 }
 export type SummaryCache = Map<string, CachedSummary>;
 
@@ -158,11 +165,11 @@ function sameStory(a: Summary, b: Summary): boolean {
 
 /** Hashing the text is much cheaper than tokenising and shingling it. */
 function cachedSummary(text: DuplicateInput, cache: SummaryCache): Summary {
-  const key = sha256Hex(`${text.headline}\u0000${text.body.join("\n")}`).slice(0, 32);
+  const key = sha256Hex(text.cacheText ?? `${text.headline}\u0000${text.body.join("\n")}`).slice(0, 32);
   const hit = cache.get(key);
-  if (hit) return { ...hit, headlineKey: nameKey(text.headline) };
+  if (hit) return hit;
   const summary = summarise(text);
-  cache.set(key, { signature: summary.signature, shingles: summary.shingles, exactKey: summary.exactKey });
+  cache.set(key, summary);
   return summary;
 }
 

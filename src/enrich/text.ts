@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /**
  * Text helpers shared by the enrichment steps: the one way names and texts are normalised for
@@ -12,10 +12,11 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Folds case, compatibility forms and accents: "Télé" and "TELE" fold to the same string. */
 export function fold(text: string): string {
   // Plain ASCII has no compatibility forms or accents: the common case skips normalisation.
-  if (ASCII.test(text)) return text.toLowerCase();
+  if (!NOT_ASCII.test(text)) return text.toLowerCase();
   return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
 }
-const ASCII = /^[\x00-\x7f]*$/;
+/** Anything but printable ASCII and white space: the texts that need normalising. */
+const NOT_ASCII = /[^\t\n\r -~]/;
 
 /**
  * Word tokens of a text, folded. Punctuation separates words (so "al-Shaabi" is two tokens and
@@ -57,7 +58,8 @@ export function normaliseSpace(text: string): string {
 }
 
 export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  // The one-shot form: no Hash object per call (it hashes many small texts).
+  return hash("sha256", text, "hex");
 }
 
 /** 32-bit FNV-1a of a string: a fast, well-spread hash for shingles and buckets (not for security). */

@@ -139,6 +139,14 @@ function isSignature(page: Page, i: number, vocab: Vocabulary): boolean {
 /** The markers as one pattern, compiled once per list: matching them one by one ran for every line. */
 const inlinePatterns = new WeakMap<readonly string[], RegExp>();
 
+/** A newsletter box's pitch: a short text under a "Sign up" line that asks for the reader's inbox. */
+function isPromo(page: Page, i: number, vocab: Vocabulary): boolean {
+  const l = page.at(i);
+  if (l.words >= 30 || !vocab.patterns.promo.contains.test(l.key)) return false;
+  const above = page.prevContent(i);
+  return above >= 0 && page.at(above).kind === "debris";
+}
+
 function isInlineRelated(l: ClassifiedLine, markers: readonly string[]): boolean {
   if (l.words > 25) return false;
   let pattern = inlinePatterns.get(markers);
@@ -165,7 +173,7 @@ export function assemble(lines: ClassifiedLine[], vocab: Vocabulary, options: As
   let floor = -1;
   let i = 0;
   while (i < page.length) {
-    if (page.at(i).kind !== "para") {
+    if (page.at(i).kind !== "para" || isPromo(page, i, vocab)) {
       i++;
       continue;
     }
@@ -194,6 +202,10 @@ export function assemble(lines: ClassifiedLine[], vocab: Vocabulary, options: As
     for (; j < page.length; j++) {
       const cur = page.at(j);
       if (cur.blank) continue;
+      if (cur.kind === "para" && isPromo(page, j, vocab)) {
+        gap += 0.25;
+        continue;
+      }
       if (cur.kind === "para") {
         // After a gap, a paragraph set at another indent belongs to another box (a teaser list).
         if (gap >= 2 && draft.body.length > 0 && cur.indent !== bodyIndent) break;

@@ -41,6 +41,8 @@ export interface VocabFile {
   authorVerbs?: string[];
   /** Headings of the site's lists of popular stories ("Most read"): links, but not related to the article. */
   popularMarkers?: string[];
+  /** Words of a newsletter box's pitch ("… sent to your inbox"), looked for anywhere in a short text. */
+  promoPhrases?: string[];
 }
 
 /** Phrase lists compiled once into anchored patterns: one regex test per line instead of a loop. */
@@ -66,6 +68,8 @@ export interface Vocabulary {
     caption: PhrasePatterns;
     /** Caption markers of six characters or more, looked for anywhere ("…/AFP/Getty Images"). */
     captionInside: PhrasePatterns;
+    /** "Sign up", "your inbox", "suscríbete": a newsletter box's pitch. */
+    promo: PhrasePatterns;
   };
   /** "Most read", "Lo más leído": headings of lists of popular stories. */
   popularMarkers: Set<string>;
@@ -114,7 +118,7 @@ const listKeys = [
 ] as const;
 
 /** Lists a file may leave out (added after the first vocabularies were written). */
-const optionalListKeys = ["authorRoles", "authorVerbs", "popularMarkers"] as const;
+const optionalListKeys = ["authorRoles", "authorVerbs", "popularMarkers", "promoPhrases"] as const;
 
 function checkFile(name: string, value: unknown): VocabFile {
   if (typeof value !== "object" || value === null) throw new TypeError(`vocabulary ${name}: not an object`);
@@ -200,6 +204,7 @@ export function buildVocabulary(files: VocabFile[]): Vocabulary {
       debrisStarts: phrasePatterns(all("debrisStarts")),
       caption: phrasePatterns(caption),
       captionInside: phrasePatterns(caption.filter((m) => m.length >= 6)),
+      promo: phrasePatterns(all("promoPhrases")),
     },
     popularMarkers: new Set(all("popularMarkers")),
     months,

@@ -1,5 +1,5 @@
 import { relative, resolve } from "node:path";
-import Eleventy, { type EleventyUserConfig } from "@11ty/eleventy";
+import type { EleventyUserConfig } from "@11ty/eleventy";
 import { absoluteUrl, prefixedPath } from "./urls.ts";
 import type { PageSource, SiteData } from "./view/types.ts";
 import { writeFiles } from "./write-files.ts";
@@ -71,7 +71,7 @@ const PAGES: ReadonlyArray<{ name: string; data: PageList; content: string }> = 
 ];
 
 /** HTML pages have a folder URL (`/x/` → `/x/index.html`); feeds and files name their file. */
-function outputPath(view: { url?: string; path?: string }): string {
+export function outputPath(view: PageView): string {
   if (view.path !== undefined) return view.path;
   if (view.url === undefined || !view.url.endsWith("/")) throw new TypeError(`a page's url ends with "/": got ${String(view.url)}`);
   return `${view.url}index.html`;
@@ -88,7 +88,7 @@ export const PAGES_PER_RUN = 1000;
  * Splits the page lists into consecutive batches of at most `size` pages, in a stable order.
  * Pages made on demand (PageSource) are made here, one batch at a time.
  */
-export function* batches(data: SiteData, size: number = PAGES_PER_RUN): Generator<BatchData> {
+export function* batches(data: SiteData, size: number = PAGES_PER_RUN, render: (file: string, view: PageView) => boolean = () => true): Generator<BatchData> {
   let current: BatchData | null = null;
   let room = 0;
   for (const page of PAGES) {
@@ -99,14 +99,19 @@ export function* batches(data: SiteData, size: number = PAGES_PER_RUN): Generato
         current = { ...data, articles: [], lists: [], directories: [], dumps: [], search: [], feeds: [] };
         room = size;
       }
-      const take = source.slice(i, i + room);
+      const slice: PageView[] = source.slice(i, i + room);
+      i += slice.length;
+      // Pages the caller can take from the previous build are left out of the batch.
+      const take = slice.filter((view) => render(outputPath(view).slice(1), view));
       (current[page.data] as unknown[]).push(...take);
-      i += take.length;
       room -= take.length;
     }
   }
-  if (current !== null) yield current;
+  if (current !== null && PAGES.some((page) => current[page.data].length > 0)) yield current;
 }
+
+/** What every view model has: a folder URL (HTML pages) or a file path (feeds). */
+export type PageView = { url?: string; path?: string };
 
 /** One Eleventy run's data: the shared fields and concrete lists of the batch's pages. */
 export type BatchData = { [K in keyof SiteData]: SiteData[K] extends PageSource<infer T> ? T[] : SiteData[K] };
@@ -116,6 +121,8 @@ export async function renderBatch(batch: BatchData, run: EleventyRun): Promise<A
   // Eleventy resolves its folders against the working directory; relative paths keep it happy.
   const input = relative(process.cwd(), run.templatesDir) || ".";
   const output = relative(process.cwd(), run.outDir) || ".";
+  // Loaded on first use: Eleventy is heavy to load, and only rendering needs it.
+  const { default: Eleventy } = await import("@11ty/eleventy");
   const eleventy = new Eleventy(input, output, { quietMode: true, config: configureEleventy(batch, run) });
   // toJSON rather than write: Eleventy's own writes are synchronous (a mkdir and a write per
   // page on the rendering thread); ours run asynchronously while the next batch renders.

@@ -8,9 +8,11 @@ import { BodyCache } from "./render-body.ts";
 import { buildSiteData } from "./site-data.ts";
 import { normaliseBaseUrl, normalisePathPrefix } from "./urls.ts";
 import { writeRawFiles } from "./write-files.ts";
+import { contentHash, OutputReuse, renderKey } from "./reuse.ts";
 
 export { renderBody } from "./render-body.ts";
 export { configureEleventy } from "./eleventy.ts";
+export { commitManifest, dropManifest } from "./reuse.ts";
 export { absoluteUrl, normalisePathPrefix, prefixedPath, paths } from "./urls.ts";
 
 export interface SiteInput {
@@ -38,6 +40,11 @@ export interface SiteOptions {
   siteTitle?: string;
   /** Pages per Eleventy run (default 1000): lower bounds memory, higher saves start-ups. */
   pagesPerRun?: number;
+  /**
+   * The live site of the last build (dist/), when there is one: pages whose view model is
+   * unchanged since then are linked from it rather than rendered again (see reuse.ts).
+   */
+  previousDir?: string;
   /** Threads rendering batches side by side (default: one per core, at most 4; 1 renders in this thread). */
   renderThreads?: number;
 }
@@ -47,6 +54,8 @@ export interface SiteReport {
   pages: number;
   /** All files written (pages, feeds, JSON, assets, raw dumps). */
   files: number;
+  /** Of those, the files linked unchanged from the previous site. */
+  reused: number;
   diagnostics: Diagnostic[];
 }
 
@@ -99,13 +108,19 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
     renderBody: (markdown) => bodies.render(markdown),
     sourceDateEpoch: sourceDateEpoch(),
   });
+  const shared = { title: data.title, absolute: data.absolute, stylesheet: data.stylesheet, searchScript: data.searchScript, nav: data.nav, pathPrefix, baseUrl };
+  const previousDir = options.previousDir === undefined ? null : resolve(options.previousDir);
+  const reuse = await OutputReuse.open(resolve(options.cacheDir), await renderKey(templatesDir, shared), previousDir);
   await renderSite(
     data,
     { templatesDir, outDir, pathPrefix, baseUrl, pagesPerRun: options.pagesPerRun ?? PAGES_PER_RUN },
     options.renderThreads ?? defaultRenderThreads(data),
+    (file, view) => !reuse.keep(file, contentHash(JSON.stringify(view))),
   );
-  await writeRawFiles(outDir, files);
+  await writeRawFiles(outDir, files, (file, content) => !reuse.keep(file, contentHash(content)));
+  await reuse.linkInto(outDir);
   diagnostics.push(...(await copyRawDumps(input.dumps.map((d) => d.dump), resolve(options.seedsDir), outDir)));
   await bodies.save();
-  return { ...(await countFiles(outDir)), diagnostics };
+  await reuse.saveNext();
+  return { ...(await countFiles(outDir)), reused: reuse.reused, diagnostics };
 }

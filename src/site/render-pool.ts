@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { batches, renderInProcess, type BatchData, type EleventyRun } from "./eleventy.ts";
+import { batches, renderInProcess, type BatchData, type EleventyRun, type PageView } from "./eleventy.ts";
 import type { RenderReply, RenderRequest } from "./render-worker.ts";
 import type { SiteData } from "./view/types.ts";
 
@@ -80,12 +80,12 @@ function pageCount(data: SiteData): number {
 }
 
 /** Renders every page of the site into run.outDir; returns the number of Eleventy runs. */
-export async function renderSite(data: SiteData, run: EleventyRun, threads: number): Promise<number> {
+export async function renderSite(data: SiteData, run: EleventyRun, threads: number, render?: (file: string, view: PageView) => boolean): Promise<number> {
   if (!Number.isInteger(run.pagesPerRun) || run.pagesPerRun < 1) throw new TypeError(`pagesPerRun must be a positive integer, got ${run.pagesPerRun}`);
   if (!Number.isInteger(threads) || threads < 1) throw new TypeError(`renderThreads must be a positive integer, got ${threads}`);
-  if (threads === 1) return renderInProcess(batches(data, run.pagesPerRun), run);
+  if (threads === 1) return renderInProcess(batches(data, run.pagesPerRun, render), run);
   // Batches small enough that every thread gets some, as large as allowed otherwise.
-  const queue: Iterator<BatchData> = batches(data, Math.max(1, Math.min(run.pagesPerRun, Math.ceil(pageCount(data) / threads))));
+  const queue: Iterator<BatchData> = batches(data, Math.max(1, Math.min(run.pagesPerRun, Math.ceil(pageCount(data) / threads))), render);
 
   let runs = 0;
   let failed = false;

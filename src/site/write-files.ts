@@ -11,16 +11,21 @@ const CONCURRENCY = 64;
  * per-output overhead (a template clone, a render, a synchronous mkdir and write per file) was
  * the largest single cost, and half of the site's files are these. Each folder is made once.
  */
-export async function writeRawFiles(outDir: string, sources: ReadonlyArray<PageSource<RawFile>>): Promise<void> {
+export async function writeRawFiles(
+  outDir: string,
+  sources: ReadonlyArray<PageSource<RawFile>>,
+  write: (file: string, content: string) => boolean = () => true,
+): Promise<void> {
   for (const source of sources) {
     // In slices, so that files made on demand are made, written and dropped a slice at a time.
     for (let start = 0; start < source.length; start += SLICE) {
-      await writeFiles(
-        source.slice(start, start + SLICE).map((f) => {
-          if (!f.path.startsWith("/") || f.path.includes("..")) throw new TypeError(`a file path is a site path: got ${f.path}`);
-          return { file: join(outDir, f.path.slice(1)), content: f.content };
-        }),
-      );
+      const targets: Array<{ file: string; content: string }> = [];
+      for (const f of source.slice(start, start + SLICE)) {
+        if (!f.path.startsWith("/") || f.path.includes("..")) throw new TypeError(`a file path is a site path: got ${f.path}`);
+        // Files the caller can take from the previous build are not written.
+        if (write(f.path.slice(1), f.content)) targets.push({ file: join(outDir, f.path.slice(1)), content: f.content });
+      }
+      await writeFiles(targets);
     }
   }
 }

@@ -40,7 +40,15 @@ function generator(seed: number): () => number {
   };
 }
 
-async function corpusArchive(): Promise<{ dumps: ParsedDump[]; extra: ParsedDump; registries: Registries }> {
+interface BenchArchive {
+  dumps: ParsedDump[];
+  /** One more dump, added to the enriched archive. */
+  extra: ParsedDump;
+  registries: Registries;
+  cleanup?: () => void;
+}
+
+async function corpusArchive(): Promise<BenchArchive> {
   const paragraphs: string[] = [];
   const corpus = resolve(root, "../shared/corpus/dev");
   const files = [resolve(root, "seeds/000_a614a29300825745.txt"), ...readdirSync(corpus).filter((f) => /\.(txt|html)$/.test(f)).map((f) => resolve(corpus, f))];
@@ -72,7 +80,7 @@ async function corpusArchive(): Promise<{ dumps: ParsedDump[]; extra: ParsedDump
   return { dumps, extra, registries };
 }
 
-async function syntheticArchive(): Promise<{ dumps: ParsedDump[]; extra: ParsedDump; registries: Registries; cleanup: () => void }> {
+async function syntheticArchive(): Promise<BenchArchive> {
   const dir = mkdtempSync(join(tmpdir(), "enrich-bench-"));
   const project = generateProject(root, dir, count);
   writeDump(join(dir, "seeds"), project.stream.next());
@@ -128,4 +136,4 @@ const reloaded = await DerivedCache.load(cacheDir);
 console.log(`cache file: ${reloaded.summaries.size} summaries, ${reloaded.entities.size} entity lists, loaded in ${(performance.now() - loadStart).toFixed(0)} ms`);
 rmSync(cacheDir, { recursive: true, force: true });
 console.log(`  (one dump: ${added} articles, ${warm.articles.length} records returned; per-article figures of the two lines above are per added article)`);
-if ("cleanup" in archive) archive.cleanup();
+archive.cleanup?.();

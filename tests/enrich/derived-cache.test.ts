@@ -60,9 +60,9 @@ describe("the derived-data cache", () => {
 
   it("treats a damaged or foreign file as empty", async () => {
     const dir = await tempDir();
-    await writeFile(join(dir, "enrich-v1.json"), "{ not json");
+    await writeFile(join(dir, "enrich-v2.json"), "{ not json");
     expect((await DerivedCache.load(dir)).summaries.size).toBe(0);
-    await writeFile(join(dir, "enrich-v1.json"), JSON.stringify({ version: 0, languages: [["a", "en"]], summaries: [], entities: [] }));
+    await writeFile(join(dir, "enrich-v2.json"), JSON.stringify({ version: 0, languages: [["a", "en"]], summaries: [], entities: [] }));
     expect((await DerivedCache.load(dir)).languages.size).toBe(0);
     expect((await DerivedCache.load(join(dir, "missing"))).entities.size).toBe(0);
   });

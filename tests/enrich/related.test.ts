@@ -36,6 +36,23 @@ describe("HeadlineIndex", () => {
   });
 });
 
+describe("HeadlineIndex over a large archive", () => {
+  it("finds a headline among thousands that share most of its words", () => {
+    const topics = ["Iraq", "Syria", "Iran", "Russia", "Turkey"];
+    const many: Linkable[] = Array.from({ length: 4000 }, (_, i) => ({
+      id: `m-${i}`,
+      slug: `m-${i}`,
+      headline: `${topics[i % 5]} talks on security resume in ${topics[(i + 1) % 5]} after week ${Math.floor(i / 5)}`,
+      dumps: ["many.txt"],
+    }));
+    const large = new HeadlineIndex(many);
+    expect(large.resolve("IRAQ TALKS ON SECURITY RESUME IN SYRIA AFTER WEEK 731", from)?.id).toBe("m-3655");
+    // Words that hundreds of headlines share say nothing about which one is meant.
+    expect(large.resolve("Syria talks on security resume in Iran after week…", from)).toBeUndefined();
+    expect(large.resolve("Iraq talks on security resume in Syria after week 9999", from)).toBeUndefined();
+  });
+});
+
 describe("backlinks", () => {
   const record = (id: string, slug: string, related: Article["related"]): Article =>
     ArticleSchema.parse({ id, slug, headline: slug, outlet: null, byline: null, date: null, dateline: null, body: "", topics: [], language: "en", related, sources: [] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findByline } from "../../src/parse/byline.ts";
+import { findByline, isAuthorBio } from "../../src/parse/byline.ts";
 import { classifyLine, creditName } from "../../src/parse/classify.ts";
 import { findDate } from "../../src/parse/dates.ts";
 import { findDateline } from "../../src/parse/dateline.ts";
@@ -109,5 +109,48 @@ describe("line kinds", () => {
     ["The low ranking was due to its extreme levels of wealth and income inequality.", "para"],
   ])("%s is %s", (text, expected) => {
     expect(kind(text)).toBe(expected);
+  });
+});
+
+describe("author bios", () => {
+  it.each([
+    "Journaliste au Monde Suivre Aller sur la page de ce journaliste",
+    "Jane Doe is a senior reporter for the Guardian.",
+    "Martin Untersinger, journaliste",
+    "Max Muster ist Redakteur im Ressort Politik.",
+    "Ana García Ruiz es periodista de la sección de Local.",
+    "Reporter at the Washington Post",
+  ])("knows %s for a line about the author", (text) => {
+    expect(isAuthorBio(text, vocab)).toBe(true);
+  });
+
+  it.each([
+    "Journalist arrested in Turkey",
+    "The Government said on Monday it would act.",
+    "Il presidente è arrivato a Roma.",
+    "Reporters said the road was closed.",
+  ])("does not take %s for one", (text) => {
+    expect(isAuthorBio(text, vocab)).toBe(false);
+  });
+});
+
+describe("general page furniture", () => {
+  it.each(["Page 1 of 5", "Seite 2 von 4", "Pagina 1 di 3", "Página 3 de 7", "Page 2 / 9"])("reads %s as debris", (text) => {
+    expect(kind(text)).toBe("debris");
+  });
+
+  it("does not take a headline with numbers for pagination", () => {
+    expect(kind("Inflation rises to 3 percent in 2019")).not.toBe("debris");
+  });
+
+  it.each([
+    ["© 2019 Diario del Centro S.L. Todos los derechos reservados.", "Diario del Centro"],
+    ["© Gazzetta di Provincia S.p.A. - Tutti i diritti riservati", "Gazzetta di Provincia"],
+  ])("ends a copyright holder's name before a dotted company suffix: %s", (text, name) => {
+    expect(creditName(text, vocab)).toBe(name);
+  });
+
+  it("takes no outlet from a Japanese \"last updated\" label", () => {
+    expect(creditBeforeDate("最終更新:3/12(火) 19:10", vocab)).toBeNull();
   });
 });

@@ -70,7 +70,8 @@ export async function buildAndReport(paths: ProjectPaths, address: SiteAddress, 
   }
   printDiagnostics(result.diagnostics, process.stderr, { verbose: flags.verbose });
   if (result.ok) {
-    process.stdout.write(`dist/: ${result.articles} articles, ${result.pages} pages, ${result.files} files (path prefix ${address.pathPrefix})\n`);
+    const reused = result.reused ? `, ${result.reused} unchanged` : "";
+    process.stdout.write(`dist/: ${result.articles} articles, ${result.pages} pages, ${result.files} files${reused} (path prefix ${address.pathPrefix})\n`);
   } else {
     process.stderr.write("build failed: dist/ was left unchanged\n");
   }

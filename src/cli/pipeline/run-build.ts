@@ -3,8 +3,7 @@ import type { ProjectPaths } from "../../config.ts";
 import { ingest, loadContent, type IngestResult } from "../../content/index.ts";
 import { loadRegistries } from "../../enrich/registries.ts";
 import type { Diagnostic } from "../../model/index.ts";
-import { indexSearch } from "../../search/index.ts";
-import { buildSite } from "../../site/index.ts";
+import { buildSite, commitManifest, dropManifest } from "../../site/index.ts";
 import { writeLastBuild } from "./last-build.ts";
 import { acquireBuildLock, removeStaleBuildFolders } from "./lock.ts";
 import { makeStagingDir, swapInto } from "./swap.ts";
@@ -33,6 +32,8 @@ export interface BuildResult {
   articles: number;
   pages: number;
   files: number;
+  /** Of the files, those linked unchanged from the previous dist/ rather than made again. */
+  reused?: number;
 }
 
 class StageError extends Error {
@@ -111,6 +112,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
           cacheDir: paths.cache,
           pathPrefix: options.pathPrefix,
           baseUrl: options.baseUrl,
+          previousDir: paths.dist,
         },
       ),
     );
@@ -118,20 +120,28 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     if (site.diagnostics.some((d) => d.level === "error")) return failed({ ingest: ingested });
 
     if (options.skipSearch !== true) {
-      await stage("search", options, () =>
-        indexSearch({
+      await stage("search", options, async () => {
+        // Loaded here: Pagefind is heavy to load, and previews built without search skip it.
+        const { indexSearch } = await import("../../search/index.ts");
+        await indexSearch({
           siteDir: outDir,
           articles,
           cacheDir: paths.cache,
           pathPrefix: options.pathPrefix,
           registries: registries.registries,
-        }),
-      );
+        });
+      });
     }
-    await stage("swap", options, () => swapInto(outDir, paths.dist));
+    await stage("swap", options, async () => {
+      // The render manifest describes dist/: it is dropped before dist/ changes and the new
+      // one committed once the new site is in place (see src/site/reuse.ts).
+      await dropManifest(paths.cache);
+      await swapInto(outDir, paths.dist);
+      await commitManifest(paths.cache);
+    });
     staging = undefined;
     await writeLastBuild(paths.cache, { pathPrefix: options.pathPrefix, baseUrl: options.baseUrl });
-    return { ok: true, diagnostics, ingest: ingested, articles: articles.length, pages: site.pages, files: site.files };
+    return { ok: true, diagnostics, ingest: ingested, articles: articles.length, pages: site.pages, files: site.files, reused: site.reused };
   } catch (error) {
     if (!(error instanceof StageError)) throw error;
     diagnostics.push({
