@@ -137,7 +137,14 @@ export function enrichWithRegistries(
     anchorTopics,
     registries.outlets.flatMap((outlet) => [outlet.name, ...outlet.aliases]),
   );
-  const slugs = assignSlugs(drafts.map((draft) => ({ id: draft.id, headline: draft.headline })), existing);
+  // An earlier version no capture re-derives is gone from its dump: its slug is free again
+  // (the new article with that slug takes over its file, see content/reconcile.ts).
+  const inheritedIds = new Set(inherited.values());
+  const gone = new Set(predecessors.filter((article) => !inheritedIds.has(article.id)));
+  const slugs = assignSlugs(
+    drafts.map((draft) => ({ id: draft.id, headline: draft.headline })),
+    gone.size < 0 ? existing.filter((article) => !gone.has(article)) : existing,
+  );
   const linkables: Linkable[] = [
     ...drafts.map((draft) => ({ id: draft.id, slug: slugs.get(draft.id)!, headline: draft.headline, dumps: draft.sources.map((s) => s.dump) })),
     ...anchors.map(({ article }) => ({ id: article.id, slug: article.slug, headline: article.headline, dumps: article.sources.map((s) => s.dump) })),

@@ -28,7 +28,7 @@ export function foldedTokens(text: string): string[] {
 
 /** Word tokens with their case kept: matching acronyms ("US", "FNA") needs it. */
 export function rawTokens(text: string): string[] {
-  return splitWords(text.normalize("NFKC"));
+  return splitWords(NOT_ASCII.test(text) ? text.normalize("NFKC") : text);
 }
 
 function splitWords(text: string): string[] {

@@ -44,6 +44,10 @@ export function looksLikeName(s: string, vocab: Vocabulary): boolean {
   if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(s)) return s.length <= 12 && !/[。！？]/u.test(s);
   const words = s.replace(/\([^)]*\)/gu, " ").split(/[\s/]+/u).filter(Boolean);
   if (words.length === 0 || words.length > 9) return false;
+  // Scripts without case (Arabic, Hebrew, Devanagari …) cannot show a name by its capitals: a
+  // short run of their words passes, and the marker or position that asked decides.
+  const caseless = words.every((w) => /^\p{Lo}/u.test(w));
+  if (caseless) return words.length <= 5 && !/[.!?؟۔]$/u.test(s);
   let named = 0;
   for (const w of words) {
     if (/^\p{Lu}/u.test(w) || /^\p{Lu}[\p{L}'’.-]*$/u.test(w)) named++;

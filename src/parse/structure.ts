@@ -1,7 +1,9 @@
 import type { ClassifiedLine } from "./classify.ts";
 import { findDateline } from "./dateline.ts";
 
-const headlineStart = /^["'“‘«„¿¡\p{Lu}\p{N}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}【「『]/u;
+// A headline opens with a capital, a digit, or a letter of a script without case (Arabic,
+// Hebrew, CJK, Devanagari …: \p{Lo}), where capitals cannot tell a title from a fragment.
+const headlineStart = /^["'“‘«„¿¡\p{Lu}\p{Lt}\p{Lo}\p{N}【「『]/u;
 const headlineEnd = /[,;、，]$/u;
 
 /**

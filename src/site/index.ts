@@ -45,7 +45,7 @@ export interface SiteOptions {
    * unchanged since then are linked from it rather than rendered again (see reuse.ts).
    */
   previousDir?: string;
-  /** Threads rendering batches side by side (default: one per core, at most 4; 1 renders in this thread). */
+  /** Worker threads rendering batches side by side; 0 renders in this thread (default: see defaultRenderThreads). */
   renderThreads?: number;
 }
 

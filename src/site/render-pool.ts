@@ -15,15 +15,19 @@ import type { SiteData } from "./view/types.ts";
  */
 
 /**
- * Rendering threads by default. On two cores, one: the writes (libuv's threads) and V8's
- * collector already keep the second core busy, and measured at 16k articles a second rendering
- * thread cost more CPU (43 s against 30 s) than it saved. With more cores, one per spare core,
- * at most four (memory grows with each). Small sites always render here: a thread's start-up
- * (loading tsx, Eleventy and the templates) costs more than it saves.
+ * Rendering threads by default; 0 renders in this thread. Small sites render here: a thread's
+ * start-up (loading tsx, Eleventy and the templates) costs more than it saves. Larger ones render
+ * in worker threads even on two cores: a thread's heap is small and bounded (THREAD_HEAP_MB), so
+ * its collections are quick and memory stays flat however large the archive, where rendering
+ * beside the archive's records in this thread's large heap made every collection slower as the
+ * archive grew; and this thread computes the next batch's view models meanwhile. On two cores,
+ * one thread: measured at 16k articles a second one cost more CPU (43 s against 30 s) than it
+ * saved. With more cores, one per spare core, at most four (memory grows with each).
  */
 export function defaultRenderThreads(data: SiteData): number {
   const cores = availableParallelism();
-  if (pageCount(data) < MIN_PAGES_FOR_THREADS || cores <= 2) return 1;
+  if (pageCount(data) < MIN_PAGES_FOR_THREADS) return 0;
+  if (cores <= 2) return 1;
   return Math.min(4, cores - 1);
 }
 
@@ -79,11 +83,14 @@ function pageCount(data: SiteData): number {
   return data.articles.length + data.lists.length + data.directories.length + data.dumps.length + data.search.length + data.feeds.length;
 }
 
-/** Renders every page of the site into run.outDir; returns the number of Eleventy runs. */
+/**
+ * Renders every page of the site into run.outDir, in this thread (threads = 0) or on that many
+ * worker threads; returns the number of Eleventy runs.
+ */
 export async function renderSite(data: SiteData, run: EleventyRun, threads: number, render?: (file: string, view: PageView) => boolean): Promise<number> {
   if (!Number.isInteger(run.pagesPerRun) || run.pagesPerRun < 1) throw new TypeError(`pagesPerRun must be a positive integer, got ${run.pagesPerRun}`);
-  if (!Number.isInteger(threads) || threads < 1) throw new TypeError(`renderThreads must be a positive integer, got ${threads}`);
-  if (threads === 1) return renderInProcess(batches(data, run.pagesPerRun, render), run);
+  if (!Number.isInteger(threads) || threads < 0) throw new TypeError(`renderThreads must be a whole number, got ${threads}`);
+  if (threads === 0) return renderInProcess(batches(data, run.pagesPerRun, render), run);
   // Batches small enough that every thread gets some, as large as allowed otherwise.
   const queue: Iterator<BatchData> = batches(data, Math.max(1, Math.min(run.pagesPerRun, Math.ceil(pageCount(data) / threads))), render);
 
@@ -93,14 +100,18 @@ export async function renderSite(data: SiteData, run: EleventyRun, threads: numb
   // Each thread takes the next batch as it finishes one; batches are made on demand, here.
   const drive = async (): Promise<void> => {
     let worker: Worker | null = null;
-    for (let next = queue.next(); !next.done && !failed; next = queue.next()) {
+    let next = queue.next();
+    while (!next.done && !failed) {
       if (worker === null) {
         worker = startWorker();
         workers.push(worker);
       }
       runs++;
+      const rendering = renderOn(worker, { batch: next.value, run });
+      // This thread makes the next batch's view models while the worker renders this one.
+      next = queue.next();
       try {
-        await renderOn(worker, { batch: next.value, run });
+        await rendering;
       } catch (error) {
         failed = true;
         throw error;

@@ -157,6 +157,16 @@ describe("a dump whose text changes and is enriched again with the whole archive
     expect(again.sources.map((s) => [s.dump, s.sha256])).toEqual([[seed.dump.name, "e".repeat(64)], [repost.dump.name, "d".repeat(64)]]);
   });
 
+  it("gives the slug of an article its dump no longer has to a new article of that dump", async () => {
+    const [first] = seedOnly.articles;
+    const rewritten = parsedDump(seed.dump.name, [
+      { ...seed.result.articles[0]!, body: ["Entirely new text, written again from the start, about the same subject."], lines: [3, 5] },
+    ]);
+    const { articles } = await enrichArchive([rewritten], dataDir, seedOnly.articles);
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.slug).toBe(first!.slug);
+  });
+
   it("gives a record at most one source per dump, even when a dump holds its story twice", async () => {
     const story = seed.result.articles[2]!;
     const twice = parsedDump("020_twice.txt", [story, { ...story, body: ["Share this: Facebook Twitter", ...story.body], lines: [40, 60] }]);

@@ -32,7 +32,7 @@ async function build(name: string, site: SiteInput, cache: string, previous: str
     cacheDir: cache,
     pathPrefix: "/",
     baseUrl: "https://example.org",
-    renderThreads: 1,
+    renderThreads: 0,
     ...(previous === null ? {} : { previousDir: previous }),
     ...(title === undefined ? {} : { siteTitle: title }),
   });
@@ -93,7 +93,7 @@ describe("rebuilding on top of the previous site", () => {
     const cache = join(root, "cache-uncommitted");
     const first = await build("live-1", input(articles), cache, null);
     // A build whose manifest is written but never committed (say, its search stage failed)...
-    await buildSite(input([...articles, added]), { outDir: join(root, "live-failed"), seedsDir, templatesDir, cacheDir: cache, pathPrefix: "/", baseUrl: "https://example.org", renderThreads: 1, previousDir: first.dir });
+    await buildSite(input([...articles, added]), { outDir: join(root, "live-failed"), seedsDir, templatesDir, cacheDir: cache, pathPrefix: "/", baseUrl: "https://example.org", renderThreads: 0, previousDir: first.dir });
     // ...leaves the manifest of the site that is live: the next build still links from it.
     const third = await build("live-3", input(articles), cache, first.dir);
     expect(await contents(third.dir)).toEqual(await contents(first.dir));
