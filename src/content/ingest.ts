@@ -7,6 +7,7 @@ import { TopicEntrySchema, type Article, type Diagnostic, type Dump, type Regist
 import { listDumps, readDump } from "../read/index.ts";
 import { applyChanges } from "./apply.ts";
 import { parseDumpCached } from "./parse-cache.ts";
+import { parseAhead } from "./parse-pool.ts";
 import { displayPath } from "./paths.ts";
 import { reconcile } from "./reconcile.ts";
 import type { ContentEntry } from "./schema.ts";
@@ -79,11 +80,11 @@ interface ReadOutcome {
   cached: boolean;
 }
 
-async function readAndParse(file: string, paths: ProjectPaths): Promise<ReadOutcome> {
+async function readAndParse(file: string, paths: ProjectPaths, alreadyRead: Dump | undefined): Promise<ReadOutcome> {
   const display = displayPath(paths.root, resolve(file));
   let dump: Dump;
   try {
-    dump = await readDump(file);
+    dump = alreadyRead ?? (await readDump(file));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { file, display, cached: false, diagnostics: [{ id: "dump-unreadable", level: "error", message: reason, file: display }] };
@@ -114,9 +115,11 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const content = options.content ?? (await loadContent(paths.content, { root: paths.root, cacheDir: paths.cache }));
   const diagnostics: Diagnostic[] = [...content.diagnostics];
 
+  // Many dumps missing from the parse cache are parsed on worker threads first (parse-pool.ts).
+  const alreadyRead = await parseAhead(files, paths.cache);
   const outcomes: ReadOutcome[] = [];
   for (const file of files) {
-    const outcome = await readAndParse(file, paths);
+    const outcome = await readAndParse(file, paths, alreadyRead.get(resolve(file)));
     outcomes.push(outcome);
     diagnostics.push(...outcome.diagnostics);
     options.onProgress?.(outcomes.length, files.length, outcome.display);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile, rm } from "node:fs/promises";
+import { access, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Dump, ParseResult } from "../model/index.ts";
@@ -28,6 +28,19 @@ function cacheKey(dump: Dump): string {
     .digest("hex");
 }
 
+function cacheFile(dump: Dump, cacheDir: string): string {
+  const key = cacheKey(dump);
+  return join(cacheDir, "parse", parserVersion(), key.slice(0, 2), `${key}.json`);
+}
+
+/** Whether the cache has an entry for this dump (without reading it). */
+export async function hasCachedParse(dump: Dump, cacheDir: string): Promise<boolean> {
+  return access(cacheFile(dump, cacheDir)).then(
+    () => true,
+    () => false,
+  );
+}
+
 function isParseResult(value: unknown): value is ParseResult {
   if (value === null || typeof value !== "object") return false;
   const v = value as Record<string, unknown>;
@@ -45,8 +58,7 @@ export interface CachedParse {
  * by this exact parser before. A missing or unreadable cache entry just means parsing again.
  */
 export async function parseDumpCached(dump: Dump, cacheDir: string): Promise<CachedParse> {
-  const key = cacheKey(dump);
-  const file = join(cacheDir, "parse", parserVersion(), key.slice(0, 2), `${key}.json`);
+  const file = cacheFile(dump, cacheDir);
   try {
     const value: unknown = JSON.parse(await readFile(file, "utf8"));
     if (isParseResult(value)) return { result: value, hit: true };

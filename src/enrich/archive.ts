@@ -113,7 +113,14 @@ export function enrichWithRegistries(
       const body = recordParagraphs(article);
       return derived ? { headline, body, cacheText: `${headline}\u0000${paragraphsToMarkdown(body)}` } : { headline, body };
     }),
-    ...anchors.map(({ article }) => ({ headline: article.headline, body: article.body.split("\n\n"), cacheText: `${article.headline}\u0000${article.body}` })),
+    // An existing record's paragraphs are needed only when its summary is not cached.
+    ...anchors.map(({ article }) => ({
+      headline: article.headline,
+      get body(): string[] {
+        return article.body.split("\n\n");
+      },
+      cacheText: `${article.headline}\u0000${article.body}`,
+    })),
   ];
   const groups = splitAnchors(groupDuplicates(texts, derived?.summaries, captures.length), captures.length);
 
@@ -143,7 +150,7 @@ export function enrichWithRegistries(
   const gone = new Set(predecessors.filter((article) => !inheritedIds.has(article.id)));
   const slugs = assignSlugs(
     drafts.map((draft) => ({ id: draft.id, headline: draft.headline })),
-    gone.size < 0 ? existing.filter((article) => !gone.has(article)) : existing,
+    gone.size > 0 ? existing.filter((article) => !gone.has(article)) : existing,
   );
   const linkables: Linkable[] = [
     ...drafts.map((draft) => ({ id: draft.id, slug: slugs.get(draft.id)!, headline: draft.headline, dumps: draft.sources.map((s) => s.dump) })),

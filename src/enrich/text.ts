@@ -8,6 +8,8 @@ import { hash } from "node:crypto";
 /** Scripts written without spaces between words: tokenised one character at a time. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const WORD = /[\p{L}\p{N}]+/gu;
+/** WORD for text that is all ASCII. */
+const ASCII_WORD = /[A-Za-z0-9]+/g;
 
 /** Folds case, compatibility forms and accents: "Télé" and "TELE" fold to the same string. */
 export function fold(text: string): string {
@@ -32,6 +34,8 @@ export function rawTokens(text: string): string[] {
 }
 
 function splitWords(text: string): string[] {
+  // ASCII text (most of an English archive) needs no Unicode classes, which cost several times more.
+  if (!NOT_ASCII.test(text)) return text.match(ASCII_WORD) ?? [];
   // Most texts have no unspaced script at all: one test, then a plain split.
   if (!UNSPACED_SCRIPT.test(text)) return text.match(WORD) ?? [];
   const out: string[] = [];
@@ -54,8 +58,11 @@ export function nameKey(name: string): string {
 
 /** Collapses runs of white space (including line breaks and no-break spaces) to one space, trimmed. */
 export function normaliseSpace(text: string): string {
-  return text.replace(/\s+/gu, " ").trim();
+  // Most text is already normal: a test is much cheaper than a replacement.
+  return ODD_SPACE.test(text) ? text.replace(/\s+/gu, " ").trim() : text.trim();
 }
+/** White space other than single plain spaces. */
+const ODD_SPACE = /[^\S ]| {2}/;
 
 export function sha256Hex(text: string): string {
   // The one-shot form: no Hash object per call (it hashes many small texts).

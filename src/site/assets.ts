@@ -88,15 +88,25 @@ export async function writeAssets(templatesDir: string, outDir: string): Promise
   return { stylesheet: `/assets/${cssName}`, searchScript: `/assets/${jsName}` };
 }
 
-/** Copies each dump's bytes, unchanged, next to its page for download. */
-export async function copyRawDumps(dumps: readonly Dump[], seedsDir: string, outDir: string): Promise<Diagnostic[]> {
+/**
+ * Copies each dump's bytes, unchanged, next to its page for download; `copy` (site path, sha256)
+ * may decline a file that the previous site already has with the same bytes, to be linked instead.
+ */
+export async function copyRawDumps(
+  dumps: readonly Dump[],
+  seedsDir: string,
+  outDir: string,
+  copy: (file: string, sha256: string) => boolean = () => true,
+): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
   await Promise.all(
     dumps.map(async (dump) => {
+      const file = `dumps/${dump.id}/${rawDumpFileName(dump.name)}`;
+      if (!copy(file, dump.sha256)) return;
       const target = join(outDir, "dumps", dump.id);
       await mkdir(target, { recursive: true });
       try {
-        await copyFile(join(seedsDir, dump.name), join(target, rawDumpFileName(dump.name)));
+        await copyFile(join(seedsDir, dump.name), join(outDir, file));
       } catch (error) {
         diagnostics.push({
           id: "dump-not-copied",

@@ -118,8 +118,9 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
     (file, view) => !reuse.keep(file, contentHash(JSON.stringify(view))),
   );
   await writeRawFiles(outDir, files, (file, content) => !reuse.keep(file, contentHash(content)));
+  const dumps = input.dumps.map((d) => d.dump);
+  diagnostics.push(...(await copyRawDumps(dumps, resolve(options.seedsDir), outDir, (file, sha256) => !reuse.keep(file, sha256))));
   await reuse.linkInto(outDir);
-  diagnostics.push(...(await copyRawDumps(input.dumps.map((d) => d.dump), resolve(options.seedsDir), outDir)));
   await bodies.save();
   await reuse.saveNext();
   return { ...(await countFiles(outDir)), reused: reuse.reused, diagnostics };

@@ -24,6 +24,24 @@ describe("groupDuplicates", () => {
     expect(groupDuplicates([...stories, recaptured])).toEqual([[0], [1], [2], [3, 4]]);
   });
 
+  it("compares existing texts with the new ones only, never with each other", () => {
+    const copy = stories[2]!;
+    // New: story 0 and a copy of story 2; existing (from index 2): story 2 twice, story 3.
+    const texts = [stories[0]!, copy, stories[2]!, stories[2]!, stories[3]!];
+    expect(groupDuplicates(texts, undefined, 2)).toEqual([[0], [1, 2, 3], [4]]);
+    // Without new copies, two existing copies stay apart.
+    expect(groupDuplicates([stories[0]!, stories[2]!, stories[2]!], undefined, 1)).toEqual([[0], [1], [2]]);
+    expect(groupDuplicates([stories[0]!, stories[2]!, stories[2]!])).toEqual([[0], [1, 2]]);
+  });
+
+  it("gives the same groups from cached summaries", () => {
+    const cache = new Map();
+    const texts = [...stories, stories[2]!];
+    const fresh = groupDuplicates(texts, cache);
+    expect(cache.size).toBe(stories.length);
+    expect(groupDuplicates(texts, cache)).toEqual(fresh);
+  });
+
   it("groups a truncated capture under the same headline", () => {
     const fna = stories[2]!;
     const truncated: DuplicateInput = { headline: fna.headline, body: fna.body.slice(0, 8) };

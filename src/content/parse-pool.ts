@@ -1,0 +1,102 @@
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Dump } from "../model/index.ts";
+import { readDump } from "../read/index.ts";
+import { hasCachedParse } from "./parse-cache.ts";
+import type { ParseRequest } from "./parse-worker.ts";
+
+/**
+ * Parsing across cores. A first ingest of a large archive parses thousands of dumps, one core's
+ * work if done in turn; dumps are independent, so when many are missing from the parse cache they
+ * are parsed on worker threads into the cache first, and ingest then finds every parse there.
+ * Ingest still reads its results in the order of the files, so the output does not depend on
+ * which thread parsed what.
+ */
+
+/** Below this many dumps to parse, a thread's start-up (tsx and the parser) costs more than it saves. */
+export const MIN_DUMPS_FOR_THREADS = 50;
+
+export interface ParseAheadOptions {
+  /** Parsing threads (default: one per core, at most 4; below 2, nothing is parsed ahead). */
+  threads?: number;
+  minDumps?: number;
+}
+
+/**
+ * Reads the dumps and, when more than `minDumps` of them are missing from the parse cache, parses
+ * those on worker threads into it. Returns the dumps read, by resolved path, for the caller to use
+ * rather than read them again (a file that could not be read is absent: the caller reports it).
+ */
+export async function parseAhead(files: readonly string[], cacheDir: string, options: ParseAheadOptions = {}): Promise<Map<string, Dump>> {
+  const threads = options.threads ?? Math.min(4, availableParallelism());
+  const minDumps = options.minDumps ?? MIN_DUMPS_FOR_THREADS;
+  const read = new Map<string, Dump>();
+  if (threads < 2 || files.length <= minDumps) return read;
+  const missing: Dump[] = [];
+  for (const file of files) {
+    const dump = await readDump(file).catch(() => null);
+    if (dump === null) continue;
+    read.set(resolve(file), dump);
+    if (dump.diagnostics.some((d) => d.level === "error")) continue;
+    if (!(await hasCachedParse(dump, cacheDir))) missing.push(dump);
+  }
+  if (missing.length > minDumps) await parseOnThreads(missing, cacheDir, threads);
+  return read;
+}
+
+async function parseOnThreads(dumps: readonly Dump[], cacheDir: string, threads: number): Promise<void> {
+  let next = 0;
+  const workers: Worker[] = [];
+  const drive = async (): Promise<void> => {
+    const worker = startWorker();
+    workers.push(worker);
+    while (next < dumps.length) await parseOn(worker, { dump: dumps[next++]!, cacheDir });
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(threads, dumps.length) }, drive));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** A failed parse is left for the caller, which parses the dump again and reports why it failed. */
+function parseOn(worker: Worker, request: ParseRequest): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const onMessage = (): void => {
+      cleanup();
+      resolvePromise();
+    };
+    const onError = (error: Error): void => {
+      cleanup();
+      reject(error);
+    };
+    const onExit = (code: number): void => {
+      cleanup();
+      reject(new Error(`a parsing thread stopped (exit code ${code})`));
+    };
+    const cleanup = (): void => {
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+    };
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.on("exit", onExit);
+    worker.postMessage(request);
+  });
+}
+
+/**
+ * The worker is TypeScript, and worker threads do not inherit the parent's module hooks: a small
+ * bootstrap registers tsx's loader in the thread, then imports the worker module.
+ */
+function startWorker(): Worker {
+  const tsxDir = dirname(createRequire(import.meta.url).resolve("tsx/package.json"));
+  const tsxApi = pathToFileURL(join(tsxDir, "dist", "esm", "api", "index.mjs")).href;
+  const workerUrl = new URL("./parse-worker.ts", import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}

@@ -1,0 +1,24 @@
+/**
+ * A parsing thread: receives dumps already read, parses each into the parse cache (see
+ * parse-pool.ts), and replies when the entry is written. The results travel through the cache.
+ */
+import { parentPort } from "node:worker_threads";
+import type { Dump } from "../model/index.ts";
+import { parseDumpCached } from "./parse-cache.ts";
+
+export interface ParseRequest {
+  dump: Dump;
+  cacheDir: string;
+}
+
+export type ParseReply = { ok: true } | { ok: false; error: string };
+
+if (parentPort === null) throw new TypeError("parse-worker.ts runs as a worker thread of parse-pool.ts");
+const port = parentPort;
+port.on("message", (request: ParseRequest) => {
+  parseDumpCached(request.dump, request.cacheDir).then(
+    () => port.postMessage({ ok: true } satisfies ParseReply),
+    // The caller parses this dump again itself and reports the failure as a diagnostic.
+    (error: unknown) => port.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) } satisfies ParseReply),
+  );
+});

@@ -1,0 +1,56 @@
+/**
+ * Parsing ahead on worker threads: the cache entries the threads write are exactly what parsing
+ * in this thread gives, and a cached dump is not parsed again.
+ */
+import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasCachedParse, parseDumpCached } from "../../src/content/parse-cache.ts";
+import { parseAhead } from "../../src/content/parse-pool.ts";
+import { parseDump } from "../../src/parse/index.ts";
+import { readDump } from "../../src/read/index.ts";
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const seed = resolve(projectRoot, "seeds", "000_a614a29300825745.txt");
+
+let root: string;
+let files: string[];
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "newsarchive-parse-pool-"));
+  // The same bytes under several names: each name is its own cache entry.
+  files = [];
+  await mkdir(join(root, "seeds"));
+  for (let i = 0; i < 6; i++) {
+    const file = join(root, "seeds", `dump-${i}.txt`);
+    await copyFile(seed, file);
+    files.push(file);
+  }
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe("parseAhead", () => {
+  it("parses the uncached dumps on threads into the cache, as this thread would", async () => {
+    const cacheDir = join(root, "cache");
+    const read = await parseAhead(files, cacheDir, { threads: 2, minDumps: 2 });
+    expect([...read.keys()].sort()).toEqual(files.map((f) => resolve(f)).sort());
+    for (const file of files) {
+      const dump = read.get(resolve(file))!;
+      expect(await hasCachedParse(dump, cacheDir)).toBe(true);
+      const cached = await parseDumpCached(dump, cacheDir);
+      expect(cached.hit).toBe(true);
+      expect(cached.result).toEqual(JSON.parse(JSON.stringify(parseDump(await readDump(file)))));
+    }
+  });
+
+  it("leaves the cache alone when too few dumps are missing", async () => {
+    const cacheDir = join(root, "cache-few");
+    const read = await parseAhead(files, cacheDir, { threads: 2, minDumps: 10 });
+    expect(read.size).toBe(0);
+    expect(await hasCachedParse(await readDump(files[0]!), cacheDir)).toBe(false);
+  });
+});
