@@ -1,11 +1,10 @@
-import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { resolve } from "node:path";
+import type { Worker } from "node:worker_threads";
 import type { Dump } from "../model/index.ts";
 import { readDump } from "../read/index.ts";
 import { hasCachedParse } from "./parse-cache.ts";
+import { requestReply, startTypeScriptWorker } from "../workers/typescript-worker.ts";
 import type { ParseRequest } from "./parse-worker.ts";
 
 /**
@@ -51,52 +50,14 @@ async function parseOnThreads(dumps: readonly Dump[], cacheDir: string, threads:
   let next = 0;
   const workers: Worker[] = [];
   const drive = async (): Promise<void> => {
-    const worker = startWorker();
+    const worker = startTypeScriptWorker(new URL("./parse-worker.ts", import.meta.url));
     workers.push(worker);
-    while (next < dumps.length) await parseOn(worker, { dump: dumps[next++]!, cacheDir });
+    // A failed parse is left for the caller, which parses the dump again and reports why it failed.
+    while (next < dumps.length) await requestReply<unknown>(worker, { dump: dumps[next++]!, cacheDir } satisfies ParseRequest, "parsing dumps");
   };
   try {
     await Promise.all(Array.from({ length: Math.min(threads, dumps.length) }, drive));
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-}
-
-/** A failed parse is left for the caller, which parses the dump again and reports why it failed. */
-function parseOn(worker: Worker, request: ParseRequest): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const onMessage = (): void => {
-      cleanup();
-      resolvePromise();
-    };
-    const onError = (error: Error): void => {
-      cleanup();
-      reject(error);
-    };
-    const onExit = (code: number): void => {
-      cleanup();
-      reject(new Error(`a parsing thread stopped (exit code ${code})`));
-    };
-    const cleanup = (): void => {
-      worker.off("message", onMessage);
-      worker.off("error", onError);
-      worker.off("exit", onExit);
-    };
-    worker.on("message", onMessage);
-    worker.on("error", onError);
-    worker.on("exit", onExit);
-    worker.postMessage(request);
-  });
-}
-
-/**
- * The worker is TypeScript, and worker threads do not inherit the parent's module hooks: a small
- * bootstrap registers tsx's loader in the thread, then imports the worker module.
- */
-function startWorker(): Worker {
-  const tsxDir = dirname(createRequire(import.meta.url).resolve("tsx/package.json"));
-  const tsxApi = pathToFileURL(join(tsxDir, "dist", "esm", "api", "index.mjs")).href;
-  const workerUrl = new URL("./parse-worker.ts", import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl)}); });`;
-  return new Worker(bootstrap, { eval: true });
 }

@@ -37,29 +37,6 @@ export const FrontMatterSchema = z.object({
 
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 
-/** Every field a content file's front matter may hold, in the order ingest writes them. */
-export const frontMatterKeys = [
-  "id",
-  "slug",
-  "headline",
-  "outlet",
-  "byline",
-  "date",
-  "dateline",
-  "language",
-  "topics",
-  "related",
-  "sources",
-  "draft",
-  "generated",
-] as const;
-
-const knownKeys: ReadonlySet<string> = new Set(frontMatterKeys);
-
-export function isFrontMatterKey(key: string): boolean {
-  return knownKeys.has(key);
-}
-
 /** The record fields of an article, in the order they are written and hashed. */
 export const articleKeys = [
   "id",
@@ -75,6 +52,15 @@ export const articleKeys = [
   "sources",
   "body",
 ] as const satisfies readonly (keyof Article)[];
+
+/** Every field a content file's front matter may hold, in the order ingest writes them. */
+export const frontMatterKeys: readonly string[] = [...articleKeys.filter((key) => key !== "body"), "draft", "generated"];
+
+const knownKeys: ReadonlySet<string> = new Set(frontMatterKeys);
+
+export function isFrontMatterKey(key: string): boolean {
+  return knownKeys.has(key);
+}
 
 export type ArticleKey = (typeof articleKeys)[number];
 

@@ -1,5 +1,6 @@
 import type { ClassifiedLine } from "./classify.ts";
 import { findDateline } from "./dateline.ts";
+import { tokenF1 } from "./overlap.ts";
 
 // A headline opens with a capital, a digit, or a letter of a script without case (Arabic,
 // Hebrew, CJK, Devanagari …: \p{Lo}), where capitals cannot tell a title from a fragment.
@@ -169,21 +170,7 @@ export function leadOverlap(headline: string, lead: string): number {
 
 /** Token F1 of two strings: how alike two headlines or summaries are. */
 export function similarity(a: string, b: string): number {
-  const ta = stems(a), tb = stems(b);
-  if (!ta.length || !tb.length) return 0;
-  const counts = new Map<string, number>();
-  for (const t of tb) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let common = 0;
-  for (const t of ta) {
-    const c = counts.get(t) ?? 0;
-    if (c > 0) {
-      common++;
-      counts.set(t, c - 1);
-    }
-  }
-  if (!common) return 0;
-  const p = common / ta.length, r = common / tb.length;
-  return (2 * p * r) / (p + r);
+  return tokenF1(stems(a), stems(b));
 }
 
 /**

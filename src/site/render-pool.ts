@@ -1,8 +1,6 @@
-import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { requestReply, startTypeScriptWorker } from "../workers/typescript-worker.ts";
 import { batches, renderInProcess, type BatchData, type EleventyRun, type PageView } from "./eleventy.ts";
 import type { RenderReply, RenderRequest } from "./render-worker.ts";
 import type { SiteData } from "./view/types.ts";
@@ -29,48 +27,6 @@ export function defaultRenderThreads(data: SiteData): number {
   if (pageCount(data) < MIN_PAGES_FOR_THREADS) return 0;
   if (cores <= 2) return 1;
   return Math.min(4, cores - 1);
-}
-
-/**
- * The worker is TypeScript, and worker threads do not inherit the parent's module hooks: a small
- * CommonJS bootstrap registers tsx's loader in the thread, then imports the worker module.
- */
-function startWorker(): Worker {
-  // tsx's ESM API (the `import` condition of "tsx/esm/api"; its CommonJS twin mis-resolves here).
-  const tsxDir = dirname(createRequire(import.meta.url).resolve("tsx/package.json"));
-  const tsxApi = pathToFileURL(join(tsxDir, "dist", "esm", "api", "index.mjs")).href;
-  const workerUrl = new URL("./render-worker.ts", import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl)}); });`;
-  // A bounded old generation makes V8 collect a thread's finished batches early instead of
-  // letting its heap grow towards the default limit: a batch needs a small fraction of this.
-  return new Worker(bootstrap, { eval: true, resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } });
-}
-
-function renderOn(worker: Worker, request: RenderRequest): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (reply: RenderReply): void => {
-      cleanup();
-      if (reply.ok) resolve();
-      else reject(new Error(`rendering a batch failed: ${reply.error}`));
-    };
-    const onError = (error: Error): void => {
-      cleanup();
-      reject(error);
-    };
-    const onExit = (code: number): void => {
-      cleanup();
-      reject(new Error(`a rendering thread stopped (exit code ${code})`));
-    };
-    const cleanup = (): void => {
-      worker.off("message", onMessage);
-      worker.off("error", onError);
-      worker.off("exit", onExit);
-    };
-    worker.on("message", onMessage);
-    worker.on("error", onError);
-    worker.on("exit", onExit);
-    worker.postMessage(request);
-  });
 }
 
 /** Old-generation limit of a rendering thread, in MiB. */
@@ -103,11 +59,14 @@ export async function renderSite(data: SiteData, run: EleventyRun, threads: numb
     let next = queue.next();
     while (!next.done && !failed) {
       if (worker === null) {
-        worker = startWorker();
+        // A bounded old generation makes V8 collect a thread's finished batches early.
+        worker = startTypeScriptWorker(new URL("./render-worker.ts", import.meta.url), { maxOldGenerationSizeMb: THREAD_HEAP_MB });
         workers.push(worker);
       }
       runs++;
-      const rendering = renderOn(worker, { batch: next.value, run });
+      const rendering = requestReply<RenderReply>(worker, { batch: next.value, run } satisfies RenderRequest, "rendering pages").then((reply) => {
+        if (!reply.ok) throw new Error(`rendering a batch failed: ${reply.error}`);
+      });
       // This thread makes the next batch's view models while the worker renders this one.
       next = queue.next();
       try {

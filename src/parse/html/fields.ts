@@ -2,6 +2,7 @@ import { cleanName, findByline } from "../byline.ts";
 import type { Vocabulary } from "../vocab.ts";
 import type { PageMetadata } from "./metadata.ts";
 import { matchKey } from "./source-text.ts";
+import { tokenF1 } from "../overlap.ts";
 
 /**
  * Choosing the article's fields among what the page offers. Each function takes candidates from
@@ -39,23 +40,7 @@ function tokens(text: string): string[] {
 
 /** Token F1 of two texts (0..1). */
 export function similarity(a: string, b: string): number {
-  const ta = tokens(a);
-  const tb = tokens(b);
-  if (ta.length === 0 || tb.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const t of tb) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let common = 0;
-  for (const t of ta) {
-    const c = counts.get(t) ?? 0;
-    if (c > 0) {
-      common++;
-      counts.set(t, c - 1);
-    }
-  }
-  if (common === 0) return 0;
-  const p = common / ta.length;
-  const r = common / tb.length;
-  return (2 * p * r) / (p + r);
+  return tokenF1(tokens(a), tokens(b));
 }
 
 /** Removes a trailing or leading site name from a title ("Headline - The Washington Post"). */

@@ -1,0 +1,46 @@
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker, type ResourceLimits } from "node:worker_threads";
+
+/**
+ * Starts a worker thread running a TypeScript module. Worker threads do not inherit the parent's
+ * module hooks, so a small bootstrap registers tsx's loader in the thread, then imports the module.
+ */
+export function startTypeScriptWorker(moduleUrl: URL, resourceLimits?: ResourceLimits): Worker {
+  // tsx's ESM API (the `import` condition of "tsx/esm/api"; its CommonJS twin mis-resolves here).
+  const tsxDir = dirname(createRequire(import.meta.url).resolve("tsx/package.json"));
+  const tsxApi = pathToFileURL(join(tsxDir, "dist", "esm", "api", "index.mjs")).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(moduleUrl.href)}); });`;
+  return new Worker(bootstrap, resourceLimits ? { eval: true, resourceLimits } : { eval: true });
+}
+
+/**
+ * Sends one request to a worker and waits for its one reply. A worker that fails or exits before
+ * replying rejects the promise, naming what it was doing.
+ */
+export function requestReply<Reply>(worker: Worker, request: unknown, doing: string): Promise<Reply> {
+  return new Promise((resolvePromise, reject) => {
+    const onMessage = (reply: Reply): void => {
+      cleanup();
+      resolvePromise(reply);
+    };
+    const onError = (error: Error): void => {
+      cleanup();
+      reject(error);
+    };
+    const onExit = (code: number): void => {
+      cleanup();
+      reject(new Error(`a thread ${doing} stopped (exit code ${code})`));
+    };
+    const cleanup = (): void => {
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+    };
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.on("exit", onExit);
+    worker.postMessage(request);
+  });
+}
