@@ -1,5 +1,5 @@
 import { findByline } from "./byline.ts";
-import { findDate } from "./dates.ts";
+import { findDate, isMonthYear } from "./dates.ts";
 import type { LineFeatures } from "./features.ts";
 import { phraseKey, type Vocabulary } from "./vocab.ts";
 
@@ -74,6 +74,9 @@ export function creditName(text: string, vocab: Vocabulary): string | null {
     }
   }
   s = s.replace(/^[\s,:：-]+|[\s,:：-]+$/gu, "");
+  // «Вечерний Вестник», „Die Zeitung“: quotes around the whole name are not part of it.
+  const quoted = /^[«„“"‘'‹「『](.+?)[»“”"’'›」』]$/u.exec(s);
+  if (quoted?.[1]) s = quoted[1].trim();
   return s.length >= 2 && s.length <= 60 ? s : null;
 }
 
@@ -172,7 +175,7 @@ export function classifyLine(f: LineFeatures, vocab: Vocabulary): ClassifiedLine
     return mark(f, "related-marker", 0.9);
   }
   const bareKey = f.words <= 6 && /[\d()[\]]/u.test(key) ? key.replace(/[\d()[\]]+/gu, " ").replace(/\s+/g, " ").trim() : key;
-  if (f.words <= 6 && (holds(vocab.commentMarkers, bareKey) || vocab.commentCount.test(key))) {
+  if ((f.words <= 6 && (holds(vocab.commentMarkers, bareKey) || vocab.commentCount.test(key))) || (f.words <= 20 && vocab.commentCountFirst.test(key))) {
     return mark(f, "comment-marker", 0.85);
   }
   // "2007-2019 Sauvons l'Université !": a span of years before a name is a copyright line without the sign.
@@ -213,6 +216,7 @@ export function classifyLine(f: LineFeatures, vocab: Vocabulary): ClassifiedLine
       .filter((w) => w && !vocab.weekdays.has(w.toLowerCase()) && !/^\p{Lu}{2,4}$/u.test(w));
     if (restWords.length <= 4 && !f.terminal) return mark(f, "date", 0.85, { date: date.iso, dateRest: restWords.length });
   }
+  if (f.words <= 3 && !f.terminal && isMonthYear(f.text, vocab)) return mark(f, "date", 0.6, { dateRest: 0 });
   if (f.words <= 8 && vocab.commentCountInside.test(key)) return mark(f, "debris", 0.75);
   // "Page 1 of 5", "Seite 2 von 4", "Pagina 1 di 3": where a paged article stands, in any language.
   if (f.words <= 5 && isDigitCode(f.text.charCodeAt(f.text.length - 1)) && pagination.test(f.text)) return mark(f, "debris", 0.8);

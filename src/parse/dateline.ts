@@ -11,9 +11,15 @@ export interface FoundDateline {
 const datelinePattern =
   /^((?:\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}?(?:,\s*\p{Lu}[\p{L}.' -]{1,30}?)?\s*)?(?:\(([\p{L}][\p{L}\p{N} .&/-]{0,30})\)\s*)?(?:~|—|–|--|-|:)\s)/u;
 
+// "(CNN) Power was restored …": an agency's initials in parentheses open the lead, with no dash.
+const bareAgencyPattern = /^\((\p{Lu}[\p{Lu}\p{N}.&/-]{1,15})\)\s+(?=\p{Lu})/u;
+
 export function findDateline(paragraph: string): FoundDateline | null {
   const m = datelinePattern.exec(paragraph);
-  if (!m) return null;
+  if (!m) {
+    const bare = bareAgencyPattern.exec(paragraph);
+    return bare?.[1] ? { text: bare[0].trim(), outlet: bare[1] } : null;
+  }
   const text = (m[1] ?? "").trim();
   const outlet = m[2]?.trim() ?? null;
   const place = text.replace(/\([^)]*\)/u, "").replace(/[~—–:-]+$/u, "").trim();

@@ -9,6 +9,8 @@ export interface FoundDate {
 
 interface DatePatterns {
   patterns: { re: RegExp; order: "ymd" | "dmy" | "mdy" | "dMy" | "Mdy" | "slash" }[];
+  /** The whole text is a month and a year: "June 2021", "März 2019". */
+  monthYear: RegExp;
   months: Map<string, number>;
 }
 
@@ -28,6 +30,7 @@ function patternsFor(vocab: Vocabulary): DatePatterns {
   const month = `(?<![\\p{L}])(${names})(?![\\p{L}])\\.?`;
   const built: DatePatterns = {
     months: vocab.months,
+    monthYear: new RegExp(`^${month}\\s+(?:19|20)\\d\\d$`, "iu"),
     patterns: [
       { re: /(?<!\d)(\d{4})\s*[-年/]\s*(\d{1,2})\s*[-月/]\s*(\d{1,2})(?!\d)/u, order: "ymd" },
       { re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/u, order: "dmy" },
@@ -98,4 +101,12 @@ function findDateIn(text: string, vocab: Vocabulary): FoundDate | null {
     if (value) best = { iso: value, index: m.index, length: m[0].length };
   }
   return best;
+}
+
+/**
+ * Whether a line is only a month and a year ("June 2021"): a magazine's issue date. It names no
+ * day, so it gives no date, but it is a date line, not a paragraph.
+ */
+export function isMonthYear(text: string, vocab: Vocabulary): boolean {
+  return text.length <= 24 && patternsFor(vocab).monthYear.test(text.trim());
 }

@@ -37,6 +37,8 @@ export function creditBeforeDate(text: string, vocab: Vocabulary): string | null
   }
   if (vocab.weekdays.has(phraseKey(head).replace(/[.,]$/u, ""))) return null;
   head = head.split(/\s*[|•·]\s*/u)[0] ?? "";
+  // "By Jane Doe | March 3, 2014": the name before the date is the writer's, not the outlet's.
+  if (vocab.patterns.byline.starts.test(phraseKey(head))) return null;
   if (!head || head.split(/\s+/).length > 5 || /\d/u.test(head)) return null;
   return looksLikeName(head.replace(/\([^)]*\)/gu, "").trim() || head, vocab) ? head : null;
 }
@@ -129,6 +131,11 @@ export function readFields(lines: ClassifiedLine[], draft: Draft, vocab: Vocabul
       }
       if (l.kind === "para" || l.kind === "title") break;
     }
+  }
+  // "By Mark Olsen, CNN" over a "(CNN)" lead: the name after the comma is the outlet, not a writer.
+  const outlet = fields.outlet;
+  if (fields.byline && outlet && fields.byline.endsWith(`, ${outlet}`) && fields.byline.length > outlet.length + 4) {
+    fields.byline = fields.byline.slice(0, -(outlet.length + 2)).trim();
   }
   return fields;
 }

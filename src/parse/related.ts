@@ -13,6 +13,14 @@ export interface RelatedSection {
 }
 
 const itemKinds = new Set(["title", "item", "short"]);
+const navBar = /\s[|•]\s.*\s[|•]\s/u;
+
+/** "Contact us  Advertise  Privacy policy": three or more links of a few words side by side. */
+function linkRow(raw: string): boolean {
+  const cells = raw.trim().split(/\s{2,}/u);
+  return cells.length >= 3 && cells.every((c) => c.split(/\s+/u).length <= 3);
+}
+
 const skipKinds = new Set(["date", "junk", "debris", "caption", "byline", "source"]);
 
 /**
@@ -55,6 +63,8 @@ export function readRelatedSection(lines: ClassifiedLine[], marker: number, draf
     }
     skipped = 0;
     if (!itemKinds.has(l.kind)) break;
+    // "About us | Advertise | Privacy": a bar of links split by separators is the footer, no headline.
+    if (navBar.test(l.text) || linkRow(l.raw)) break;
     const next = page.nextContent(j);
     if (next >= 0 && byHeadline.has(next)) {
       section.captions.push(j);

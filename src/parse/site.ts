@@ -48,7 +48,35 @@ export function siteName(lines: ClassifiedLine[], headlines: readonly string[] =
       bestCount = n;
     }
   }
-  return best;
+  return best ?? mastheadName(lines, headlines);
+}
+
+/** "Headline | Site Name", "Headline - Site Name": the top line a browser would show as the page's title. */
+const titleSeparator = /\s+(?:\||–|—|-|::)\s+/u;
+
+/**
+ * The site's name from the top of the page, when no copyright line gives it: the part after the
+ * separator of a title line that starts with an article's headline, or a short masthead line at
+ * the top that the page prints again further down ("Subscribe to The Long View").
+ */
+function mastheadName(lines: ClassifiedLine[], headlines: readonly string[]): string | null {
+  const top = lines.filter((l) => !l.blank).slice(0, 6);
+  for (const l of top) {
+    const parts = l.text.trim().split(titleSeparator);
+    const name = parts.at(-1) ?? "";
+    if (parts.length === 2 && headlines.includes(parts[0] ?? "") && name.split(/\s+/u).length <= 5) return name;
+  }
+  for (const l of top) {
+    // The masthead alone on its line, or first in a bar of links ("The Long View  Subscribe  Sign in").
+    // (Not an indented entry of a menu.)
+    if (/^\s/u.test(l.raw)) continue;
+    const name = l.raw.trim().split(/\s{2,}/u)[0] ?? "";
+    const words = name.split(/\s+/u);
+    if (words.length > 5 || !/^\p{Lu}/u.test(name) || headlines.includes(name)) continue;
+    if (words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length < 0.6) continue;
+    if (countOf(lines, name) >= 2) return name;
+  }
+  return null;
 }
 
 function countOf(lines: ClassifiedLine[], name: string): number {

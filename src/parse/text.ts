@@ -8,6 +8,7 @@ import { readFields, type ArticleFields } from "./fields.ts";
 import { readRelatedSection } from "./related.ts";
 import { AlikeIndex, Page, similarity } from "./structure.ts";
 import { siteName } from "./site.ts";
+import { pullQuotes } from "./pullquote.ts";
 import { readTrailer } from "./trailer.ts";
 import { defaultVocabulary, type Vocabulary } from "./vocab.ts";
 
@@ -102,7 +103,11 @@ export function parseText(text: string, file: string, options: ParseTextOptions 
   // Comments: after a comment marker, only articles whose headline is confirmed count.
   const firstEnd = Math.min(...drafts.filter((d) => d.headline >= 0).map((d) => d.end), lines.length);
   const firstComment = lines.findIndex((l, i) => i > firstEnd && l.kind === "comment-marker");
-  const candidates = drafts.filter((d) => d.headline >= 0 && d.body.length > 0 && (firstComment < 0 || d.headline < firstComment || d.strong));
+  // A comment is headed by its writer's name and a date: confirmed in shape, but a name is no
+  // headline, so there the heading must read like one (four words or more) or carry a byline.
+  const afterComments = (d: Draft): boolean => d.strong
+    && ((lines[d.headline]?.words ?? 0) >= 4 || d.meta.some((m) => lines[m]?.kind === "byline"));
+  const candidates = drafts.filter((d) => d.headline >= 0 && d.body.length > 0 && (firstComment < 0 || d.headline < firstComment || afterComments(d)));
   for (const d of drafts) {
     if (d.headline < 0 && d.body.length >= 3) {
       diagnostics.push({ id: "no-headline", level: "warning", message: `${d.body.length} paragraphs with no headline above them were set aside`, file, line: (d.body[0] ?? 0) + 1, hint: "check whether these lines are an article; the headline may be missing from the dump" });
@@ -221,6 +226,14 @@ export function parseText(text: string, file: string, options: ParseTextOptions 
   // The page's own credit (copyright line) for articles that name no outlet.
   const pageCredit = siteName(lines, articles.map((a) => text0(a.draft.headline)));
   for (const a of articles) if (!a.fields.outlet && pageCredit) a.fields.outlet = pageCredit;
+
+  // Pull quotes repeat a sentence of the text between its paragraphs: shown, not read twice.
+  for (const a of articles) {
+    const quotes = new Set(pullQuotes(lines, a.draft));
+    if (quotes.size === 0) continue;
+    a.draft.body = a.draft.body.filter((b) => !quotes.has(b));
+    a.draft.captions.push(...quotes);
+  }
 
   // The report.
   const reports: LineReport[] = lines.map((l) => {

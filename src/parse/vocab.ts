@@ -98,6 +98,8 @@ export interface Vocabulary {
   nameJoiner: RegExp;
   /** "Kommentare (3)", "Comments 12": a comment marker with a count. */
   commentCount: RegExp;
+  /** "2 thoughts on “…”", "14 responses to …": a count, a comment marker and the post's title, heading a thread. */
+  commentCountFirst: RegExp;
   /** "941 comments", "30Comments. Click to view comments": a count of comments inside a line. */
   commentCountInside: RegExp;
   /** Patterns of a line about the article's author (see isAuthorBio). */
@@ -235,6 +237,7 @@ export function buildVocabulary(files: VocabFile[]): Vocabulary {
       afterName: new RegExp(`^(?:\\s*,\\s*|\\s+(?:${alternation(all("authorVerbs"))})\\s+)(?:[^\\s,.;:]+\\s+){0,5}?(?:${roles})`, "u"),
       name: new RegExp(`^\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|(?:${particles})(?=\\s))){1,3}`, "u"),
     },
+    commentCountFirst: new RegExp(`^\\d+\\s+(?:${longestFirst(all("commentMarkers")).map(escapeRe).join("|") || "(?!)"})\\s+\\S`, "u"),
     commentCount: new RegExp(`^(?:${longestFirst(all("commentMarkers")).map(escapeRe).join("|") || "(?!)"})\\s*\\(?\\d`, "u"),
   };
 }
