@@ -1,3 +1,4 @@
+import { contentPathOf } from "../content/paths.ts";
 import type { Article, Diagnostic, Dump, ParseResult, Registries } from "../model/index.ts";
 import { paths } from "./urls.ts";
 import { apiArticleFiles, apiIndexFiles } from "./view/api.ts";
@@ -96,7 +97,7 @@ export function buildSiteData(
         id: "missing-dump",
         level: "warning",
         message: `"${article.headline}" cites the dump ${source.dump}, which is not in seeds/; its provenance cannot be linked.`,
-        file: `content/${article.outlet?.slug ?? "unknown"}/${article.slug}.md`,
+        file: `content/${contentPathOf(article) ?? `${article.slug}.md`}`,
         hint: "Put the dump back into seeds/, or correct the article's sources.",
       });
     }
