@@ -27,6 +27,11 @@ export interface SearchOptions {
   maxShardSize?: number;
   /** Shards indexed at once (default: the number of CPUs, at most 2). Memory grows with it. */
   concurrency?: number;
+  /**
+   * True when the live site already has the shard `name` with this hash: its bundle is then not
+   * put into siteDir (the caller leaves the live one in place). Default: every bundle goes in.
+   */
+  isLive?: (name: string, hash: string) => boolean;
 }
 
 export interface ShardReport {
@@ -38,6 +43,8 @@ export interface ShardReport {
   hash: string;
   /** False when the bundle was taken from the cache unchanged. */
   rebuilt: boolean;
+  /** True when the live site has this bundle already, so none was put into siteDir. */
+  live: boolean;
 }
 
 export interface SearchReport {
@@ -51,7 +58,8 @@ export interface SearchReport {
  * Builds the site's search index: Pagefind bundles, one per shard (see planShards), and
  * `<siteDir>/search-index/shards.json` = `{"bundles": [url, …]}` listing them newest year first;
  * the search page opens the first bundle and merges the others (Pagefind's mergeIndex).
- * A shard is re-indexed only when its records changed; otherwise its cached bundle is linked in.
+ * A shard is re-indexed only when its records changed; otherwise its cached bundle is linked in,
+ * or left out when the live site has it already (isLive).
  * Shards are indexed two at a time (one per core), so memory is bounded by the two largest
  * shards, not by the archive.
  * Pagefind writes the same bytes for the same records, so identical input gives identical output.
@@ -84,8 +92,9 @@ export async function indexSearch(options: SearchOptions): Promise<SearchReport>
       renameSync(pending, cached);
       writeFileSync(hashFile, `${hash}\n`);
     }
-    linkTree(cached, join(outRoot, plan.name));
-    return { name: plan.name, bundle: `${pathPrefix}search-index/${plan.name}/`, articles: plan.articles.length, hash, rebuilt: !fresh };
+    const live = options.isLive?.(plan.name, hash) ?? false;
+    if (!live) linkTree(cached, join(outRoot, plan.name));
+    return { name: plan.name, bundle: `${pathPrefix}search-index/${plan.name}/`, articles: plan.articles.length, hash, rebuilt: !fresh, live };
   };
   let shards: ShardReport[];
   try {

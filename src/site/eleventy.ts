@@ -85,10 +85,16 @@ export function outputPath(view: PageView): string {
 export const PAGES_PER_RUN = 1000;
 
 /**
+ * Which pages to render, and how: the view to render for a page (e.g. with its body's HTML put
+ * in), or null for a page the caller takes from the previous build.
+ */
+export type PageSelect = (file: string, view: PageView) => PageView | null;
+
+/**
  * Splits the page lists into consecutive batches of at most `size` pages, in a stable order.
  * Pages made on demand (PageSource) are made here, one batch at a time.
  */
-export function* batches(data: SiteData, size: number = PAGES_PER_RUN, render: (file: string, view: PageView) => boolean = () => true): Generator<BatchData> {
+export function* batches(data: SiteData, size: number = PAGES_PER_RUN, select: PageSelect = (_file, view) => view): Generator<BatchData> {
   let current: BatchData | null = null;
   let room = 0;
   for (const page of PAGES) {
@@ -101,8 +107,11 @@ export function* batches(data: SiteData, size: number = PAGES_PER_RUN, render: (
       }
       const slice: PageView[] = source.slice(i, i + room);
       i += slice.length;
-      // Pages the caller can take from the previous build are left out of the batch.
-      const take = slice.filter((view) => render(outputPath(view).slice(1), view));
+      const take: PageView[] = [];
+      for (const view of slice) {
+        const selected = select(outputPath(view).slice(1), view);
+        if (selected !== null) take.push(selected);
+      }
       (current[page.data] as unknown[]).push(...take);
       room -= take.length;
     }

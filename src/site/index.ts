@@ -1,18 +1,20 @@
 import { mkdir, readdir } from "node:fs/promises";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import type { Article, Diagnostic, Dump, ParseResult, Registries } from "../model/index.ts";
 import { copyRawDumps, writeAssets } from "./assets.ts";
 import { PAGES_PER_RUN } from "./eleventy.ts";
 import { defaultRenderThreads, renderSite } from "./render-pool.ts";
+import { BodyRefs } from "./body-refs.ts";
 import { BodyCache } from "./render-body.ts";
 import { buildSiteData } from "./site-data.ts";
+import { xmlSafe } from "./view/feeds.ts";
 import { normaliseBaseUrl, normalisePathPrefix } from "./urls.ts";
 import { writeRawFiles } from "./write-files.ts";
 import { contentHash, OutputReuse, renderKey } from "./reuse.ts";
 
 export { renderBody } from "./render-body.ts";
 export { configureEleventy } from "./eleventy.ts";
-export { commitManifest, dropManifest } from "./reuse.ts";
+export { commitManifest, contentHash, dropManifest, OutputReuse } from "./reuse.ts";
 export { absoluteUrl, normalisePathPrefix, prefixedPath, paths } from "./urls.ts";
 
 export interface SiteInput {
@@ -41,8 +43,8 @@ export interface SiteOptions {
   /** Pages per Eleventy run (default 1000): lower bounds memory, higher saves start-ups. */
   pagesPerRun?: number;
   /**
-   * The live site of the last build (dist/), when there is one: pages whose view model is
-   * unchanged since then are linked from it rather than rendered again (see reuse.ts).
+   * The live site of the last build (dist/), when there is one: when its manifest applies, only
+   * the files that differ from it are made into outDir (see reuse.ts and SiteReport.incremental).
    */
   previousDir?: string;
   /** Worker threads rendering batches side by side; 0 renders in this thread (default: see defaultRenderThreads). */
@@ -54,8 +56,15 @@ export interface SiteReport {
   pages: number;
   /** All files written (pages, feeds, JSON, assets, raw dumps). */
   files: number;
-  /** Of those, the files linked unchanged from the previous site. */
+  /** Of those, the files the live site has already (not made again). */
   reused: number;
+  /**
+   * True when outDir holds only the files made anew, to be moved into the live site (whose other
+   * files stay); false when it holds the whole site, to replace the live one.
+   */
+  incremental: boolean;
+  /** Files of the live site this site no longer has (incremental builds delete them). */
+  removed: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -97,7 +106,7 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
   await mkdir(outDir, { recursive: true });
 
   const bodies = new BodyCache(resolve(options.cacheDir));
-  await bodies.load();
+  const bodyRefs = new BodyRefs(bodies, xmlSafe);
   const assets = await writeAssets(templatesDir, outDir);
   const { data, files, diagnostics } = buildSiteData(input, {
     siteTitle: options.siteTitle ?? DEFAULT_TITLE,
@@ -105,23 +114,32 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
     baseUrl,
     stylesheet: assets.stylesheet,
     searchScript: assets.searchScript,
-    renderBody: (markdown) => bodies.render(markdown),
+    renderBody: (markdown, use) => bodyRefs.ref(markdown, use),
     sourceDateEpoch: sourceDateEpoch(),
   });
   const shared = { title: data.title, absolute: data.absolute, stylesheet: data.stylesheet, searchScript: data.searchScript, nav: data.nav, pathPrefix, baseUrl };
-  const previousDir = options.previousDir === undefined ? null : resolve(options.previousDir);
-  const reuse = await OutputReuse.open(resolve(options.cacheDir), await renderKey(templatesDir, shared), previousDir);
+  const liveDir = options.previousDir === undefined ? null : resolve(options.previousDir);
+  const reuse = await OutputReuse.open(resolve(options.cacheDir), "site", await renderKey(templatesDir, shared), liveDir);
   await renderSite(
     data,
     { templatesDir, outDir, pathPrefix, baseUrl, pagesPerRun: options.pagesPerRun ?? PAGES_PER_RUN },
     options.renderThreads ?? defaultRenderThreads(data),
-    (file, view) => !reuse.keep(file, contentHash(JSON.stringify(view))),
+    // A view model hashes with its bodies as markers; only pages to render get their HTML.
+    (file, view) => (reuse.keep(file, contentHash(JSON.stringify(view))) ? null : bodyRefs.hydrate(view)),
   );
   await writeRawFiles(outDir, files, (file, content) => !reuse.keep(file, contentHash(content)));
   const dumps = input.dumps.map((d) => d.dump);
   diagnostics.push(...(await copyRawDumps(dumps, resolve(options.seedsDir), outDir, (file, sha256) => !reuse.keep(file, sha256))));
-  await reuse.linkInto(outDir);
-  await bodies.save();
+  await bodies.save(bodyRefs.keys);
   await reuse.saveNext();
-  return { ...(await countFiles(outDir)), reused: reuse.reused, diagnostics };
+  const made = [...reuse.files];
+  const assetFiles = await countFiles(join(outDir, "assets"));
+  return {
+    pages: made.filter((file) => file.endsWith(".html")).length + assetFiles.pages,
+    files: made.length + assetFiles.files,
+    reused: reuse.reused,
+    incremental: reuse.incremental,
+    removed: reuse.removed(),
+    diagnostics,
+  };
 }

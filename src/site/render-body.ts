@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import remarkHtml from "remark-html";
 import remarkParse from "remark-parse";
@@ -25,59 +26,69 @@ export function bodyHash(markdown: string): string {
 }
 
 /**
- * Rendered bodies by content hash, kept in one JSON file under the cache folder: rendering
- * Markdown is the costliest per-article step, and most bodies are unchanged between builds.
- * Only entries used by the current build are written back, so the file never grows stale.
+ * Rendered bodies by content hash, kept under the cache folder in 256 files by the hash's first
+ * two digits: rendering Markdown is the costliest per-article step, and most bodies are unchanged
+ * between builds. A file is read only when a body in it is needed (a build that renders ten pages
+ * reads at most ten), and written back only when it gained a body; it then keeps only the bodies
+ * this build refers to, so the cache stays the size of the archive.
  */
 export class BodyCache {
-  readonly #file: string;
   readonly #dir: string;
-  #stored = new Map<string, string>();
-  readonly #used = new Map<string, string>();
+  readonly #buckets = new Map<string, Map<string, string>>();
+  readonly #dirty = new Set<string>();
   hits = 0;
   misses = 0;
 
   constructor(cacheDir: string) {
-    this.#dir = join(cacheDir, "site");
-    this.#file = join(this.#dir, "bodies.json");
+    this.#dir = join(cacheDir, "site", "bodies");
   }
 
-  async load(): Promise<void> {
-    try {
-      const parsed: unknown = JSON.parse(await readFile(this.#file, "utf8"));
-      if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) {
-        this.#stored = new Map(
-          Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
-        );
-      }
-    } catch {
-      // No cache yet, or an unreadable one: render everything; the cache is disposable.
-      this.#stored = new Map();
-    }
-  }
-
-  render(markdown: string): string {
-    const key = bodyHash(markdown);
-    let html = this.#used.get(key) ?? this.#stored.get(key);
+  /** The HTML of `markdown`, whose bodyHash is `key`. */
+  render(key: string, markdown: string): string {
+    const name = key.slice(0, 2);
+    const bucket = this.#bucket(name);
+    let html = bucket.get(key);
     if (html === undefined) {
       html = renderBody(markdown);
+      bucket.set(key, html);
+      this.#dirty.add(name);
       this.misses++;
     } else {
       this.hits++;
     }
-    this.#used.set(key, html);
     return html;
   }
 
-  /** Writes the entries this build used, atomically (a reader never sees half a file). */
-  async save(): Promise<void> {
-    if (this.misses === 0 && this.#used.size === this.#stored.size) return;
+  #bucket(name: string): Map<string, string> {
+    let bucket = this.#buckets.get(name);
+    if (bucket === undefined) {
+      bucket = new Map();
+      try {
+        const parsed: unknown = JSON.parse(readFileSync(join(this.#dir, `${name}.json`), "utf8"));
+        if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) {
+          for (const [key, html] of Object.entries(parsed)) if (typeof html === "string") bucket.set(key, html);
+        }
+      } catch {
+        // Not there yet, or unreadable: those bodies are rendered again; the cache is disposable.
+      }
+      this.#buckets.set(name, bucket);
+    }
+    return bucket;
+  }
+
+  /** Writes the files that gained bodies, each atomically, keeping the bodies in `live`. */
+  async save(live: ReadonlySet<string>): Promise<void> {
+    if (this.#dirty.size === 0) return;
     await mkdir(this.#dir, { recursive: true });
-    const keys = [...this.#used.keys()].sort();
-    const out: Record<string, string> = {};
-    for (const key of keys) out[key] = this.#used.get(key)!;
-    const tmp = `${this.#file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(out));
-    await rename(tmp, this.#file);
+    for (const name of [...this.#dirty].sort()) {
+      const bucket = this.#buckets.get(name)!;
+      const out: Record<string, string> = {};
+      for (const key of [...bucket.keys()].sort()) if (live.has(key)) out[key] = bucket.get(key)!;
+      const file = join(this.#dir, `${name}.json`);
+      const tmp = `${file}.${process.pid}.tmp`;
+      await writeFile(tmp, JSON.stringify(out));
+      await rename(tmp, file);
+    }
+    this.#dirty.clear();
   }
 }

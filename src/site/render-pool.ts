@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { requestReply, startTypeScriptWorker } from "../workers/typescript-worker.ts";
-import { batches, renderInProcess, type BatchData, type EleventyRun, type PageView } from "./eleventy.ts";
+import { batches, renderInProcess, type BatchData, type EleventyRun, type PageSelect } from "./eleventy.ts";
 import type { RenderReply, RenderRequest } from "./render-worker.ts";
 import type { SiteData } from "./view/types.ts";
 
@@ -43,12 +43,12 @@ function pageCount(data: SiteData): number {
  * Renders every page of the site into run.outDir, in this thread (threads = 0) or on that many
  * worker threads; returns the number of Eleventy runs.
  */
-export async function renderSite(data: SiteData, run: EleventyRun, threads: number, render?: (file: string, view: PageView) => boolean): Promise<number> {
+export async function renderSite(data: SiteData, run: EleventyRun, threads: number, select?: PageSelect): Promise<number> {
   if (!Number.isInteger(run.pagesPerRun) || run.pagesPerRun < 1) throw new TypeError(`pagesPerRun must be a positive integer, got ${run.pagesPerRun}`);
   if (!Number.isInteger(threads) || threads < 0) throw new TypeError(`renderThreads must be a whole number, got ${threads}`);
-  if (threads === 0) return renderInProcess(batches(data, run.pagesPerRun, render), run);
+  if (threads === 0) return renderInProcess(batches(data, run.pagesPerRun, select), run);
   // Batches small enough that every thread gets some, as large as allowed otherwise.
-  const queue: Iterator<BatchData> = batches(data, Math.max(1, Math.min(run.pagesPerRun, Math.ceil(pageCount(data) / threads))), render);
+  const queue: Iterator<BatchData> = batches(data, Math.max(1, Math.min(run.pagesPerRun, Math.ceil(pageCount(data) / threads))), select);
 
   let runs = 0;
   let failed = false;

@@ -1,30 +1,37 @@
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
- * Incremental output: a manifest (in the cache folder) of every file of the last build that went
- * live, each with a hash of what it was made from: a page's view model, or a raw file's text.
- * A file whose hash is unchanged, and which the previous site still has, is hard-linked from it
- * (copied where links fail) instead of being rendered and written again. Adding a dump to a large
- * archive then renders only the new articles and the listings, feeds and home pages they touch.
+ * Incremental output: a manifest (in the cache folder) of every file of the live site, each with
+ * a hash of what it was made from: a page's view model, or a raw file's text. When the manifest
+ * applies (same key, and the live site is there), a build makes only the files whose hash changed
+ * and leaves the others where they are; the pipeline then moves the new files into the live site
+ * and deletes those it no longer has (src/cli/pipeline/publish.ts). Adding a dump to a large
+ * archive then renders only the new articles and the listings, feeds and home pages they touch,
+ * and touches no other file.
  *
  * Everything a view model does not capture goes into the manifest's key: the templates, the code
  * that wires Eleventy (filters, permalinks), Eleventy's version, the site-wide fields every page
  * prints and the path prefix and base URL. A different key reuses nothing.
  *
- * The manifest describes the staging folder when it is written (`manifest.next.json`); it only
- * becomes the manifest once that folder is the live site (commitManifest, after the swap), and
- * the old one is removed before the swap, so a crash in between means a full render, never a
- * stale page linked from a site that no longer matches the manifest.
+ * The manifest trusts that the live site is what the last build made: dist/ is generated, never
+ * edited. The manifest of a build is written aside (`manifest.next.json`) and only becomes the
+ * manifest once its files are live (commitManifest); the old one is removed before the live site
+ * changes, so a crash in between means a full render, never a stale page.
+ *
+ * The same bookkeeping serves the search index, whose units are shard folders (name "search").
  */
 
 const MANIFEST = "manifest.json";
 const NEXT = "manifest.next.json";
 /** Bump when the rendering changes in ways the key below cannot see. */
-const FORMAT = 1;
+const FORMAT = 2;
+
+/** Which manifest: the site's pages and files, or the search index's shards. */
+export type ManifestName = "site" | "search-live";
 
 interface ManifestFile {
   format: number;
@@ -65,96 +72,90 @@ export async function renderKey(templatesDir: string, shared: unknown): Promise<
 
 export class OutputReuse {
   private readonly next = new Map<string, string>();
-  private readonly linked: string[] = [];
+  private kept = 0;
 
   private constructor(
-    private readonly cacheDir: string,
+    private readonly dir: string,
     private readonly key: string,
-    private readonly previousDir: string | null,
     private readonly previous: ReadonlyMap<string, string>,
   ) {}
 
-  /** Loads the last live build's manifest; with no previous site, or another key, nothing is reused. */
-  static async open(cacheDir: string, key: string, previousDir: string | null): Promise<OutputReuse> {
+  /**
+   * Loads the manifest of the live site; with no live site (liveDir null or missing), no
+   * manifest, or another key, nothing is reused and the build makes every file.
+   */
+  static async open(cacheDir: string, name: ManifestName, key: string, liveDir: string | null): Promise<OutputReuse> {
+    const dir = join(cacheDir, name);
     const previous = new Map<string, string>();
-    if (previousDir !== null) {
-      // Missing or unreadable: a full render.
-      const manifest = await readFile(join(cacheDir, "site", MANIFEST), "utf8")
+    if (liveDir !== null && (await isDirectory(liveDir))) {
+      const manifest = await readFile(join(dir, MANIFEST), "utf8")
         .then((text) => JSON.parse(text) as ManifestFile | null)
         .catch(() => null);
       if (manifest !== null && typeof manifest === "object" && manifest.format === FORMAT && manifest.key === key && typeof manifest.files === "object") {
-        const present = new Set(await listFiles(previousDir));
-        for (const [file, hash] of Object.entries(manifest.files)) if (present.has(file)) previous.set(file, hash);
+        for (const [file, hash] of Object.entries(manifest.files)) previous.set(file, hash);
       }
     }
-    return new OutputReuse(cacheDir, key, previousDir, previous);
+    return new OutputReuse(dir, key, previous);
+  }
+
+  /** True when the live site's files can stay: the build then makes only what changed. */
+  get incremental(): boolean {
+    return this.previous.size > 0;
   }
 
   /**
    * Records that the site has `file` (relative to its root) made from something hashing to
-   * `hash`; true when the previous site's copy can be linked, so it need not be made again.
+   * `hash`; true when the live site's copy is that, so it need not be made again.
    */
   keep(file: string, hash: string): boolean {
     this.next.set(file, hash);
     if (this.previous.get(file) !== hash) return false;
-    this.linked.push(file);
+    this.kept++;
     return true;
   }
 
-  /** Files linked rather than made, so far. */
+  /** Files left as they are in the live site, so far. */
   get reused(): number {
-    return this.linked.length;
+    return this.kept;
   }
 
-  /** Links (or copies) the kept files from the previous site into outDir. */
-  async linkInto(outDir: string): Promise<void> {
-    if (this.previousDir === null || this.linked.length === 0) return;
-    const from = this.previousDir;
-    const dirs = [...new Set(this.linked.map((f) => dirname(join(outDir, f))))];
-    await runBounded(dirs, (dir) => mkdir(dir, { recursive: true }));
-    await runBounded(this.linked, async (file) => {
-      const source = join(from, file);
-      const target = join(outDir, file);
-      try {
-        await link(source, target);
-      } catch (error) {
-        // Another file system, or links unsupported: a copy is as good, only slower.
-        if ((error as NodeJS.ErrnoException).code === "EEXIST") await rm(target, { force: true });
-        await copyFile(source, target);
-      }
-    });
+  /** Every file this build's site has (made or kept). */
+  get files(): ReadonlySet<string> {
+    return new Set(this.next.keys());
+  }
+
+  /** Files of the live site that this build's site no longer has. */
+  removed(): string[] {
+    return [...this.previous.keys()].filter((file) => !this.next.has(file)).sort();
   }
 
   /** Writes the manifest of the site just made, pending until commitManifest. */
   async saveNext(): Promise<void> {
-    const dir = join(this.cacheDir, "site");
-    await mkdir(dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true });
     const files: Record<string, string> = {};
     for (const file of [...this.next.keys()].sort()) files[file] = this.next.get(file)!;
-    await writeFile(join(dir, NEXT), JSON.stringify({ format: FORMAT, key: this.key, files } satisfies ManifestFile));
+    await writeFile(join(this.dir, NEXT), JSON.stringify({ format: FORMAT, key: this.key, files } satisfies ManifestFile));
   }
 }
 
-/** Before the swap: the live site is about to change, so its manifest no longer applies. */
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isDirectory(), () => false);
+}
+
+const MANIFESTS: readonly ManifestName[] = ["site", "search-live"];
+
+/** Before the live site changes: its manifests no longer describe it. */
 export async function dropManifest(cacheDir: string): Promise<void> {
-  await rm(join(cacheDir, "site", MANIFEST), { force: true });
+  for (const name of MANIFESTS) await rm(join(cacheDir, name, MANIFEST), { force: true });
 }
 
-/** After the swap: the staging folder's manifest describes the live site now. */
+/** Once the build's files are live: the manifests written for them describe the live site now. */
 export async function commitManifest(cacheDir: string): Promise<void> {
-  try {
-    await rename(join(cacheDir, "site", NEXT), join(cacheDir, "site", MANIFEST));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  for (const name of MANIFESTS) {
+    try {
+      await rename(join(cacheDir, name, NEXT), join(cacheDir, name, MANIFEST));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
   }
-}
-
-const CONCURRENCY = 64;
-
-async function runBounded<T>(items: readonly T[], task: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
 }

@@ -1,3 +1,4 @@
+import type { BodyUse } from "./body-refs.ts";
 import { contentPathOf } from "../content/paths.ts";
 import type { Article, Diagnostic, Dump, ParseResult, Registries } from "../model/index.ts";
 import { paths } from "./urls.ts";
@@ -18,7 +19,7 @@ export interface SiteDataOptions {
   baseUrl: string | null;
   stylesheet: string;
   searchScript: string;
-  renderBody: (markdown: string) => string;
+  renderBody: (markdown: string, use?: BodyUse) => string;
   /** Seconds since 1970 from SOURCE_DATE_EPOCH, when set: the time feeds print when nothing is dated. */
   sourceDateEpoch: number | null;
 }

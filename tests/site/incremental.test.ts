@@ -1,13 +1,16 @@
 /**
- * Incremental builds: a rebuild links unchanged pages from the previous site and renders only
- * what changed, and its output is byte for byte what a full build of the same input gives.
+ * Incremental builds: a rebuild on top of the live site makes only the files that changed,
+ * moves them into the live site and deletes what the site no longer has; the live site is then
+ * byte for byte what a full build of the same input gives. Also: an update interrupted midway is
+ * finished by the next build.
  */
-import { mkdtemp, readFile, readdir, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { finishInterruptedUpdate, publish } from "../../src/cli/pipeline/publish.ts";
 import type { Article } from "../../src/model/index.ts";
-import { buildSite, commitManifest, type SiteInput, type SiteReport } from "../../src/site/index.ts";
+import { buildSite, type SiteInput, type SiteReport } from "../../src/site/index.ts";
 import { registries, seedDump, seedsDir, syntheticArticles, templatesDir } from "./fixtures.ts";
 
 let root: string;
@@ -23,22 +26,31 @@ function input(articles: Article[]): SiteInput {
   return { articles, dumps: [seedDump()], registries };
 }
 
-async function build(name: string, site: SiteInput, cache: string, previous: string | null, title?: string): Promise<{ dir: string; report: SiteReport }> {
-  const dir = join(root, name);
+interface Built {
+  live: string;
+  report: SiteReport;
+  /** Files the build made (what its staging folder held). */
+  made: string[];
+}
+
+/** Builds into a staging folder next to `live`; unless `publishIt` is false, puts it live as the pipeline does. */
+async function build(live: string, site: SiteInput, cache: string, options: { title?: string; publishIt?: boolean } = {}): Promise<Built & { staging: string }> {
+  await mkdir(dirname(live), { recursive: true });
+  const staging = await mkdtemp(`${live}-staging-`);
   const report = await buildSite(site, {
-    outDir: dir,
+    outDir: staging,
     seedsDir,
     templatesDir,
     cacheDir: cache,
     pathPrefix: "/",
     baseUrl: "https://example.org",
     renderThreads: 0,
-    ...(previous === null ? {} : { previousDir: previous }),
-    ...(title === undefined ? {} : { siteTitle: title }),
+    previousDir: live,
+    ...(options.title === undefined ? {} : { siteTitle: options.title }),
   });
-  // What the pipeline does once the new site is live.
-  await commitManifest(cache);
-  return { dir, report };
+  const made = [...(await contents(staging)).keys()];
+  if (options.publishIt !== false) await publish(live, cache, report.incremental, { staging, remove: report.removed, replaceDirs: [], removeDirs: [] });
+  return { live, report, made, staging };
 }
 
 async function contents(dir: string): Promise<Map<string, string>> {
@@ -51,52 +63,104 @@ async function contents(dir: string): Promise<Map<string, string>> {
   return files;
 }
 
-describe("rebuilding on top of the previous site", () => {
+async function folders(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+}
+
+const inode = async (file: string): Promise<number> => (await stat(file)).ino;
+
+describe("rebuilding on top of the live site", () => {
   const articles = syntheticArticles(90);
   const added: Article = { ...articles[0]!, id: "added-1", slug: "a-newly-added-article", headline: "A newly added article", date: "2001-01-01" };
 
-  it("reuses every file when nothing changed, and the output is the same", async () => {
-    const cache = join(root, "cache-same");
-    const first = await build("same-1", input(articles), cache, null);
+  it("makes no page when nothing changed, and the live site stays the same", async () => {
+    const live = join(root, "same", "dist");
+    const first = await build(live, input(articles), join(root, "same", "cache"));
+    expect(first.report.incremental).toBe(false);
     expect(first.report.reused).toBe(0);
-    const second = await build("same-2", input(articles), cache, first.dir);
-    expect(second.report.reused).toBeGreaterThan(first.report.pages);
-    expect(await contents(second.dir)).toEqual(await contents(first.dir));
-    // Linked, not copied: the same file on disk.
-    const page = `articles/${articles[5]!.slug}/index.html`;
-    expect((await stat(join(second.dir, page))).ino).toBe((await stat(join(first.dir, page))).ino);
+    const before = await contents(live);
+    const page = join(live, "articles", articles[5]!.slug, "index.html");
+    const pageInode = await inode(page);
+    const second = await build(live, input(articles), join(root, "same", "cache"));
+    expect(second.report.incremental).toBe(true);
+    expect(second.made.filter((f) => f.endsWith(".html"))).toEqual([]);
+    expect(second.report.reused).toBe(second.report.files - second.made.length);
+    expect(second.report.pages).toBe(first.report.pages);
+    expect(await contents(live)).toEqual(before);
+    expect(await inode(page)).toBe(pageInode);
   });
 
-  it("renders the new article and the pages that list it, and matches a full build", async () => {
-    const cache = join(root, "cache-add");
-    const first = await build("add-1", input(articles), cache, null);
-    const second = await build("add-2", input([...articles, added]), cache, first.dir);
-    const full = await build("add-full", input([...articles, added]), join(root, "cache-add-full"), null);
-    expect(await contents(second.dir)).toEqual(await contents(full.dir));
-    expect(second.report.reused).toBeGreaterThan(0);
-    // The new article's page and every page linking it cannot have been reused.
-    const fresh = (await stat(join(second.dir, "articles", added.slug, "index.html"))).nlink;
-    expect(fresh).toBe(1);
-    const untouched = `articles/${articles[7]!.slug}/index.html`;
-    expect((await stat(join(second.dir, untouched))).ino).toBe((await stat(join(first.dir, untouched))).ino);
+  it("adding an article makes its page and the pages that list it, and matches a full build", async () => {
+    const live = join(root, "add", "dist");
+    const cache = join(root, "add", "cache");
+    await build(live, input(articles), cache);
+    const untouched = join(live, "articles", articles[7]!.slug, "index.html");
+    const untouchedInode = await inode(untouched);
+    const second = await build(live, input([...articles, added]), cache);
+    const full = await build(join(root, "add-full", "dist"), input([...articles, added]), join(root, "add-full", "cache"));
+    expect(await contents(live)).toEqual(await contents(full.live));
+    expect(second.made).toContain(`articles/${added.slug}/index.html`);
+    expect(second.made).toContain("index.html");
+    expect(second.made).not.toContain(`articles/${articles[7]!.slug}/index.html`);
+    expect(second.made.length).toBeLessThan(full.made.length / 2);
+    expect(await inode(untouched)).toBe(untouchedInode);
   });
 
-  it("reuses nothing when a site-wide setting changes", async () => {
-    const cache = join(root, "cache-title");
-    const first = await build("title-1", input(articles), cache, null);
-    const second = await build("title-2", input(articles), cache, first.dir, "Another title");
+  it("removing an article deletes its page and its folder, and matches a full build", async () => {
+    const live = join(root, "remove", "dist");
+    const cache = join(root, "remove", "cache");
+    await build(live, input([...articles, added]), cache);
+    const second = await build(live, input(articles), cache);
+    expect(second.report.removed).toContain(`articles/${added.slug}/index.html`);
+    const full = await build(join(root, "remove-full", "dist"), input(articles), join(root, "remove-full", "cache"));
+    expect(await contents(live)).toEqual(await contents(full.live));
+    expect(await folders(live)).toEqual(await folders(full.live));
+  });
+
+  it("makes everything anew when a site-wide setting changes", async () => {
+    const live = join(root, "title", "dist");
+    const cache = join(root, "title", "cache");
+    await build(live, input(articles), cache);
+    const second = await build(live, input(articles), cache, { title: "Another title" });
+    expect(second.report.incremental).toBe(false);
     expect(second.report.reused).toBe(0);
-    expect(await contents(second.dir)).toEqual(await contents((await build("title-full", input(articles), join(root, "cache-title-full"), null, "Another title")).dir));
+    const full = await build(join(root, "title-full", "dist"), input(articles), join(root, "title-full", "cache"), { title: "Another title" });
+    expect(await contents(live)).toEqual(await contents(full.live));
   });
 
   it("a build that never went live leaves the live site's manifest in force", async () => {
-    const cache = join(root, "cache-uncommitted");
-    const first = await build("live-1", input(articles), cache, null);
-    // A build whose manifest is written but never committed (say, its search stage failed)...
-    await buildSite(input([...articles, added]), { outDir: join(root, "live-failed"), seedsDir, templatesDir, cacheDir: cache, pathPrefix: "/", baseUrl: "https://example.org", renderThreads: 0, previousDir: first.dir });
-    // ...leaves the manifest of the site that is live: the next build still links from it.
-    const third = await build("live-3", input(articles), cache, first.dir);
-    expect(await contents(third.dir)).toEqual(await contents(first.dir));
-    expect(third.report.reused).toBeGreaterThan(0);
+    const live = join(root, "uncommitted", "dist");
+    const cache = join(root, "uncommitted", "cache");
+    await build(live, input(articles), cache);
+    const before = await contents(live);
+    // A build whose manifest is written but never put live (say, its search stage failed)...
+    const failed = await build(live, input([...articles, added]), cache, { publishIt: false });
+    await rm(failed.staging, { recursive: true, force: true });
+    // ...leaves the manifest of the site that is live: the next build still keeps its files.
+    const third = await build(live, input(articles), cache);
+    expect(third.report.incremental).toBe(true);
+    expect(third.made.filter((f) => f.endsWith(".html"))).toEqual([]);
+    expect(await contents(live)).toEqual(before);
+  });
+
+  it("an update interrupted while moving files is finished by the next build", async () => {
+    const live = join(root, "interrupted", "dist");
+    const cache = join(root, "interrupted", "cache");
+    await build(live, input(articles), cache);
+    const next = await build(live, input([...articles, added]), cache, { publishIt: false });
+    // What publish() had done when the process died: journal written, half the files moved.
+    const journal = { staging: next.staging, remove: next.report.removed, replaceDirs: [], removeDirs: [] };
+    await writeFile(join(cache, "publish-journal.json"), JSON.stringify(journal));
+    for (const file of next.made.slice(0, Math.floor(next.made.length / 2))) {
+      await mkdir(dirname(join(live, file)), { recursive: true });
+      await rename(join(next.staging, file), join(live, file));
+    }
+    expect(await finishInterruptedUpdate(live, cache)).toBe(true);
+    expect(await finishInterruptedUpdate(live, cache)).toBe(false);
+    const full = await build(join(root, "interrupted-full", "dist"), input([...articles, added]), join(root, "interrupted-full", "cache"));
+    expect(await contents(live)).toEqual(await contents(full.live));
+    // The manifest of the finished update is in force: a rebuild of the same input makes no page.
+    const again = await build(live, input([...articles, added]), cache);
+    expect(again.made.filter((f) => f.endsWith(".html"))).toEqual([]);
   });
 });

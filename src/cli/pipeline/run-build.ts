@@ -1,12 +1,17 @@
 import { rm } from "node:fs/promises";
+import { join } from "node:path";
 import type { ProjectPaths } from "../../config.ts";
 import { ingest, loadContent, type IngestResult } from "../../content/index.ts";
 import { loadRegistries } from "../../enrich/registries.ts";
 import type { Diagnostic } from "../../model/index.ts";
-import { buildSite, commitManifest, dropManifest } from "../../site/index.ts";
+import type { Article, Registries } from "../../model/index.ts";
+import type { SearchReport } from "../../search/index.ts";
+import { linkTree } from "../../search/files.ts";
+import { buildSite, OutputReuse } from "../../site/index.ts";
 import { writeLastBuild } from "./last-build.ts";
 import { acquireBuildLock, removeStaleBuildFolders } from "./lock.ts";
-import { makeStagingDir, swapInto } from "./swap.ts";
+import { finishInterruptedUpdate, publish } from "./publish.ts";
+import { makeStagingDir } from "./swap.ts";
 
 export interface BuildOptions {
   paths: ProjectPaths;
@@ -69,6 +74,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     return { ok: false, diagnostics: [{ id: "build-locked", level: "error", message, file: ".cache/build.lock" }], articles: 0, pages: 0, files: 0 };
   }
   try {
+    // An update a killed build left half done is finished first; its staging folder is one of
+    // the build folders removed next.
+    await finishInterruptedUpdate(options.paths.dist, options.paths.cache);
     await removeStaleBuildFolders(options.paths.dist);
     return await buildUnlocked(options);
   } finally {
@@ -102,7 +110,9 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     staging = await makeStagingDir(paths.dist);
     const outDir = staging;
     const dumps = ingested.parsed;
-    const site = await stage("render", options, () =>
+    // The site and its search index are made side by side: both read only the records, and
+    // Pagefind indexes in its own process while pages render.
+    const rendering = stage("render", options, () =>
       buildSite(
         { articles, dumps, registries: registries.registries },
         {
@@ -116,29 +126,36 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
         },
       ),
     );
+    const indexing = stage("search", options, () =>
+      options.skipSearch === true ? Promise.resolve(null) : indexSearchInto(outDir, articles, registries.registries, options),
+    );
+    // Both settle before anything else happens: neither may still write into the staging
+    // folder when a failure removes it.
+    const [rendered, indexed] = await Promise.allSettled([rendering, indexing]);
+    if (rendered.status === "rejected") throw rendered.reason;
+    if (indexed.status === "rejected") throw indexed.reason;
+    const site = rendered.value;
+    const search = indexed.value;
     diagnostics.push(...site.diagnostics);
     if (site.diagnostics.some((d) => d.level === "error")) return failed({ ingest: ingested });
 
-    if (options.skipSearch !== true) {
-      await stage("search", options, async () => {
-        // Loaded here: Pagefind is heavy to load, and previews built without search skip it.
-        const { indexSearch } = await import("../../search/index.ts");
-        await indexSearch({
-          siteDir: outDir,
-          articles,
-          cacheDir: paths.cache,
-          pathPrefix: options.pathPrefix,
-          registries: registries.registries,
-        });
-      });
+    const liveShards = await (search?.live ?? OutputReuse.open(paths.cache, "search-live", SEARCH_KEY, paths.dist));
+    if (search === null) await liveShards.saveNext();
+    if (!site.incremental) {
+      // A whole new site replaces dist/: it takes the live search bundles that were left out.
+      for (const shard of search?.report.shards ?? []) {
+        if (shard.live) linkTree(join(paths.dist, "search-index", shard.name), join(outDir, "search-index", shard.name));
+      }
     }
-    await stage("swap", options, async () => {
-      // The render manifest describes dist/: it is dropped before dist/ changes and the new
-      // one committed once the new site is in place (see src/site/reuse.ts).
-      await dropManifest(paths.cache);
-      await swapInto(outDir, paths.dist);
-      await commitManifest(paths.cache);
-    });
+    await stage("swap", options, () =>
+      publish(paths.dist, paths.cache, site.incremental, {
+        staging: outDir,
+        remove: site.removed,
+        replaceDirs: (search?.report.shards ?? []).filter((s) => !s.live).map((s) => `search-index/${s.name}`),
+        // Bundles of shards the archive no longer has; without search, the whole index goes.
+        removeDirs: search === null ? ["search-index"] : liveShards.removed(),
+      }),
+    );
     staging = undefined;
     await writeLastBuild(paths.cache, { pathPrefix: options.pathPrefix, baseUrl: options.baseUrl });
     return { ok: true, diagnostics, ingest: ingested, articles: articles.length, pages: site.pages, files: site.files, reused: site.reused };
@@ -154,4 +171,32 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   } finally {
     if (staging !== undefined) await rm(staging, { recursive: true, force: true });
   }
+}
+
+/** Key of the search bundles' manifest: the shard hashes capture everything else. */
+const SEARCH_KEY = "search-1";
+
+/**
+ * Indexes the archive for search into outDir/search-index/: only the bundles the live site does
+ * not have already go in (the manifest of live bundles, name "search-live", says which).
+ */
+async function indexSearchInto(
+  outDir: string,
+  articles: readonly Article[],
+  registries: Registries,
+  options: BuildOptions,
+): Promise<{ report: SearchReport; live: OutputReuse }> {
+  // Loaded here: Pagefind is heavy to load, and previews built without search skip it.
+  const { indexSearch } = await import("../../search/index.ts");
+  const live = await OutputReuse.open(options.paths.cache, "search-live", SEARCH_KEY, options.paths.dist);
+  const report = await indexSearch({
+    siteDir: outDir,
+    articles,
+    cacheDir: options.paths.cache,
+    pathPrefix: options.pathPrefix,
+    registries,
+    isLive: (name, hash) => live.keep(`search-index/${name}`, hash),
+  });
+  await live.saveNext();
+  return { report, live };
 }

@@ -44,7 +44,7 @@ function entry(article: Article, ctx: ViewContext): FeedEntry {
     published: article.date === null ? null : timestamp(article.date, ctx),
     authors: authors.map(xmlSafe),
     summary: xmlSafe(summary.excerpt),
-    contentHtml: xmlSafe(ctx.renderBody(article.body)),
+    contentHtml: ctx.renderBody(article.body, "xml"),
     categories: article.topics.map((t) => ({ term: t, label: xmlSafe(ctx.topicLink(t).label) })),
   };
 }
