@@ -35,7 +35,7 @@ const THREAD_HEAP_MB = 768;
 /** Below this many pages, starting threads costs more than it saves. */
 const MIN_PAGES_FOR_THREADS = 2000;
 
-function pageCount(data: SiteData): number {
+function pageCount(data: SiteData | BatchData): number {
   return data.articles.length + data.lists.length + data.directories.length + data.dumps.length + data.search.length + data.feeds.length;
 }
 
@@ -48,7 +48,18 @@ export async function renderSite(data: SiteData, run: EleventyRun, threads: numb
   if (!Number.isInteger(threads) || threads < 0) throw new TypeError(`renderThreads must be a whole number, got ${threads}`);
   if (threads === 0) return renderInProcess(batches(data, run.pagesPerRun, select), run);
   // Batches small enough that every thread gets some, as large as allowed otherwise.
-  const queue: Iterator<BatchData> = batches(data, Math.max(1, Math.min(run.pagesPerRun, Math.ceil(pageCount(data) / threads))), select);
+  const all = batches(data, Math.max(1, Math.min(run.pagesPerRun, Math.ceil(pageCount(data) / threads))), select);
+  // An incremental build of a large site renders a few pages: one small batch, rendered here
+  // rather than paying for a thread's start-up.
+  const first = all.next();
+  if (first.done) return 0;
+  const second = all.next();
+  if (second.done && pageCount(first.value) < MIN_PAGES_FOR_THREADS) return renderInProcess([first.value], run);
+  const queue: Iterator<BatchData> = (function* () {
+    yield first.value;
+    if (!second.done) yield second.value;
+    yield* all;
+  })();
 
   let runs = 0;
   let failed = false;
