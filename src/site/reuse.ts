@@ -93,6 +93,7 @@ export class OutputReuse {
         .catch(() => null);
       if (manifest !== null && typeof manifest === "object" && manifest.format === FORMAT && manifest.key === key && typeof manifest.files === "object") {
         for (const [file, hash] of Object.entries(manifest.files)) previous.set(file, hash);
+        if (!(await samplePresent(liveDir, [...previous.keys()]))) previous.clear();
       }
     }
     return new OutputReuse(dir, key, previous);
@@ -136,6 +137,22 @@ export class OutputReuse {
     for (const file of [...this.next.keys()].sort()) files[file] = this.next.get(file)!;
     await writeFile(join(this.dir, NEXT), JSON.stringify({ format: FORMAT, key: this.key, files } satisfies ManifestFile));
   }
+}
+
+/** Files checked for presence before the live site is trusted (see samplePresent). */
+const SAMPLE = 256;
+
+/**
+ * Whether an evenly spread sample of the manifest's files is in the live site: a site emptied or
+ * pruned by hand is then noticed (and built whole again) for a few hundred stat calls, not one
+ * per file. A single page deleted by hand is not noticed here; `check` reports it.
+ */
+async function samplePresent(liveDir: string, files: readonly string[]): Promise<boolean> {
+  const stride = Math.max(1, Math.floor(files.length / SAMPLE));
+  const sample: string[] = [];
+  for (let i = 0; i < files.length; i += stride) sample.push(files[i]!);
+  const found = await Promise.all(sample.map((file) => stat(join(liveDir, file)).then((s) => s.isFile(), () => false)));
+  return found.every(Boolean);
 }
 
 async function isDirectory(path: string): Promise<boolean> {

@@ -164,3 +164,18 @@ describe("rebuilding on top of the live site", () => {
     expect(again.made.filter((f) => f.endsWith(".html"))).toEqual([]);
   });
 });
+
+describe("a live site changed by hand", () => {
+  it("is built whole again when it was emptied", async () => {
+    const articles = syntheticArticles(20);
+    const live = join(root, "emptied", "dist");
+    const cache = join(root, "emptied", "cache");
+    const first = await build(live, input(articles), cache);
+    const before = await contents(live);
+    for (const entry of await readdir(live)) await rm(join(live, entry), { recursive: true, force: true });
+    const second = await build(live, input(articles), cache);
+    expect(second.report.incremental).toBe(false);
+    expect(second.report.files).toBe(first.report.files);
+    expect(await contents(live)).toEqual(before);
+  });
+});
