@@ -85,38 +85,67 @@ export function outputPath(view: PageView): string {
 export const PAGES_PER_RUN = 1000;
 
 /**
- * Which pages to render, and how: the view to render for a page (e.g. with its body's HTML put
- * in), or null for a page the caller takes from the previous build.
+ * Which pages to render, and how. A page whose source knows a hash of its inputs (PageSource
+ * `inputs`) is asked about before its view model is made; the others once it is.
  */
-export type PageSelect = (file: string, view: PageView) => PageView | null;
+export interface PageSelect {
+  /** True when the page made from inputs hashing to `hash` need not be made at all. */
+  keepInputs(file: string, hash: string): boolean;
+  /**
+   * The view to render for a page (e.g. with its bodies' HTML put in), or null when it need not
+   * be rendered; `hashed` says whether keepInputs was asked about it already.
+   */
+  view(file: string, view: PageView, hashed: boolean): PageView | null;
+}
+
+const RENDER_ALL: PageSelect = { keepInputs: () => false, view: (_file, view) => view };
 
 /**
  * Splits the page lists into consecutive batches of at most `size` pages, in a stable order.
  * Pages made on demand (PageSource) are made here, one batch at a time.
  */
-export function* batches(data: SiteData, size: number = PAGES_PER_RUN, select: PageSelect = (_file, view) => view): Generator<BatchData> {
+export function* batches(data: SiteData, size: number = PAGES_PER_RUN, select: PageSelect = RENDER_ALL): Generator<BatchData> {
   let current: BatchData | null = null;
   let room = 0;
   for (const page of PAGES) {
-    const source = data[page.data];
+    const source: PageSource<PageView> = data[page.data];
     for (let i = 0; i < source.length; ) {
       if (current === null || room === 0) {
         if (current !== null) yield current;
         current = { ...data, articles: [], lists: [], directories: [], dumps: [], search: [], feeds: [] };
         room = size;
       }
-      const slice: PageView[] = source.slice(i, i + room);
-      i += slice.length;
-      const take: PageView[] = [];
-      for (const view of slice) {
-        const selected = select(outputPath(view).slice(1), view);
-        if (selected !== null) take.push(selected);
-      }
+      const end = Math.min(source.length, i + room);
+      const take = pick(source, i, end, select);
+      i = end;
       (current[page.data] as unknown[]).push(...take);
       room -= take.length;
     }
   }
   if (current !== null && PAGES.some((page) => current[page.data].length > 0)) yield current;
+}
+
+/** The views to render among pages start..end of a source. */
+function pick(source: PageSource<PageView>, start: number, end: number, select: PageSelect): PageView[] {
+  const take: PageView[] = [];
+  const add = (view: PageView, hashed: boolean): void => {
+    const selected = select.view(outputPath(view).slice(1), view, hashed);
+    if (selected !== null) take.push(selected);
+  };
+  if (source.inputs === undefined) {
+    for (const view of source.slice(start, end)) add(view, false);
+    return take;
+  }
+  for (let i = start; i < end; i++) {
+    const known = source.inputs(i);
+    if (known !== null && select.keepInputs(known.file, known.hash)) continue;
+    const view = source.slice(i, i + 1)[0]!;
+    if (known !== null && known.file !== outputPath(view).slice(1)) {
+      throw new TypeError(`a page's inputs name ${known.file}, its view ${outputPath(view).slice(1)}`);
+    }
+    add(view, known !== null);
+  }
+  return take;
 }
 
 /** What every view model has: a folder URL (HTML pages) or a file path (feeds). */

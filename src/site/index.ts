@@ -124,8 +124,11 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
     data,
     { templatesDir, outDir, pathPrefix, baseUrl, pagesPerRun: options.pagesPerRun ?? PAGES_PER_RUN },
     options.renderThreads ?? defaultRenderThreads(data),
-    // A view model hashes with its bodies as markers; only pages to render get their HTML.
-    (file, view) => (reuse.keep(file, contentHash(JSON.stringify(view))) ? null : bodyRefs.hydrate(view)),
+    {
+      keepInputs: (file, hash) => reuse.keep(file, `inputs:${hash}`),
+      // A view model hashes with its bodies as markers; only pages to render get their HTML.
+      view: (file, view, hashed) => (!hashed && reuse.keep(file, contentHash(JSON.stringify(view))) ? null : bodyRefs.hydrate(view)),
+    },
   );
   await writeRawFiles(outDir, files, (file, content) => !reuse.keep(file, contentHash(content)));
   const dumps = input.dumps.map((d) => d.dump);

@@ -3,6 +3,7 @@ import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/p
 import { createRequire } from "node:module";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sourceVersion } from "../content/source-version.ts";
 
 /**
  * Incremental output: a manifest (in the cache folder) of every file of the live site, each with
@@ -13,8 +14,10 @@ import { fileURLToPath } from "node:url";
  * archive then renders only the new articles and the listings, feeds and home pages they touch,
  * and touches no other file.
  *
- * Everything a view model does not capture goes into the manifest's key: the templates, the code
- * that wires Eleventy (filters, permalinks), Eleventy's version, the site-wide fields every page
+ * A page's hash is of its view model, or, for pages costly to make (dump pages), of the inputs
+ * its view model is made from (PageSource.inputs), so that unchanged ones are not even made.
+ * Everything these hashes do not capture goes into the manifest's key: the templates, the site's
+ * code (view models, Eleventy's wiring), Eleventy's version, the site-wide fields every page
  * prints and the path prefix and base URL. A different key reuses nothing.
  *
  * The manifest trusts that the live site is what the last build made: dist/ is generated, never
@@ -62,8 +65,9 @@ export async function renderKey(templatesDir: string, shared: unknown): Promise<
     hash.update(`${file}\n`);
     hash.update(await readFile(join(templatesDir, file)));
   }
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const file of ["eleventy.ts", "urls.ts"]) hash.update(await readFile(join(here, file)));
+  // The site's code: pages known by their inputs (PageSource.inputs) are made by it, and
+  // Eleventy's wiring (filters, permalinks) is part of it.
+  hash.update(sourceVersion([dirname(fileURLToPath(import.meta.url))]));
   // Eleventy's version (its package.json is not exported; it sits above the entry point's folder).
   const eleventyEntry = createRequire(import.meta.url).resolve("@11ty/eleventy");
   hash.update(await readFile(join(dirname(dirname(eleventyEntry)), "package.json")));

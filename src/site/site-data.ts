@@ -7,7 +7,7 @@ import { articlePage, articleSummary } from "./view/article-page.ts";
 import { indexArchive } from "./view/archive.ts";
 import type { ViewContext } from "./view/context.ts";
 import { datesDirectory, dumpsDirectory, outletsDirectory, searchPage, topicsDirectory } from "./view/directories.ts";
-import { capturesBySha, dumpPage } from "./view/dump-page.ts";
+import { capturesBySha, dumpPage, dumpPageInputs } from "./view/dump-page.ts";
 import { feeds, robotsTxt, sitemapFiles } from "./view/feeds.ts";
 import { countLabel } from "./view/format.ts";
 import { datePages, homePages, outletPages, topicPages } from "./view/list-pages.ts";
@@ -115,7 +115,11 @@ export function buildSiteData(
 
   const captures = capturesBySha(index.sorted);
   const sortedDumps = [...input.dumps].sort((a, b) => (a.dump.name < b.dump.name ? -1 : a.dump.name > b.dump.name ? 1 : 0));
-  const dumpPages = lazyPages(sortedDumps, ({ dump, result }) => dumpPage(dump, result, captures.get(dump.sha256) ?? [], ctx));
+  const dumpPages = lazyPages(
+    sortedDumps,
+    ({ dump, result }) => dumpPage(dump, result, captures.get(dump.sha256) ?? [], ctx),
+    ({ dump }) => dumpPageInputs(dump, captures.get(dump.sha256) ?? [], ctx),
+  );
   const dumpLinks = sortedDumps.map(({ dump, result }) => ({ label: dump.name, url: paths.dump(dump.id), count: result.articles.length }));
 
   const articlePages = lazyPages(index.sorted, (a) => articlePage(a, ctx));

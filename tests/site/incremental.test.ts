@@ -179,3 +179,22 @@ describe("a live site changed by hand", () => {
     expect(await contents(live)).toEqual(before);
   });
 });
+
+describe("dump pages, known by their inputs", () => {
+  it("are made again only when their dump's capture details or records change", async () => {
+    const articles = syntheticArticles(10);
+    const live = join(root, "dumps", "dist");
+    const cache = join(root, "dumps", "cache");
+    const dump = seedDump();
+    const page = `dumps/${dump.dump.id}/index.html`;
+    await build(live, { articles, dumps: [dump], registries }, cache);
+    const same = await build(live, { articles, dumps: [seedDump()], registries }, cache);
+    expect(same.made).not.toContain(page);
+    const noted = { ...dump, dump: { ...dump.dump, meta: { ...dump.dump.meta, url: "https://example.org/captured-page" } } };
+    const changed = await build(live, { articles, dumps: [noted], registries }, cache);
+    expect(changed.made).toContain(page);
+    expect(await readFile(join(live, page), "utf8")).toContain("https://example.org/captured-page");
+    const full = await build(join(root, "dumps-full", "dist"), { articles, dumps: [noted], registries }, join(root, "dumps-full", "cache"));
+    expect(await contents(live)).toEqual(await contents(full.live));
+  });
+});

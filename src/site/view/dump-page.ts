@@ -1,8 +1,10 @@
+import { createHash } from "node:crypto";
+import { cacheKey } from "../../content/parse-cache.ts";
 import type { Article, Dump, LineRole, ParseResult } from "../../model/index.ts";
 import { paths, rawDumpPath } from "../urls.ts";
 import type { ViewContext } from "./context.ts";
 import { countLabel } from "./format.ts";
-import type { DumpLine, DumpPage, DumpRun } from "./types.ts";
+import type { DumpLine, DumpPage, DumpRun, PageInputs } from "./types.ts";
 
 /** What each role means, for the legend; the order is the order a dump usually reads in. */
 export const ROLE_LEGEND: ReadonlyArray<{ role: LineRole; label: string; meaning: string }> = [
@@ -102,6 +104,21 @@ function lineRuns(dump: Dump, result: ParseResult, records: Array<Article | null
     current.lines.push(line);
   });
   return runs;
+}
+
+/**
+ * A hash of everything dumpPage reads, made without the dump's text or parse (a dump page holds
+ * every line of its dump: making and hashing them all is the costliest part of an incremental
+ * build): the parse cache's key of the dump (its bytes, name, sidecar and the reader's and
+ * parser's code decide its text, format, encoding, read diagnostics and parse) and what the page
+ * shows of the records captured from it. Keep in step with dumpPage.
+ */
+export function dumpPageInputs(dump: Dump, captures: readonly Capture[], ctx: ViewContext): PageInputs {
+  const records = captures.map((c) => [c.first, c.last, c.article.slug, c.article.headline, ctx.summaries.get(c.article.slug) ?? null]);
+  return {
+    file: `${paths.dump(dump.id).slice(1)}index.html`,
+    hash: createHash("sha1").update(JSON.stringify([cacheKey(dump), dump.id, records])).digest("base64url"),
+  };
 }
 
 export function dumpPage(dump: Dump, result: ParseResult, captures: readonly Capture[], ctx: ViewContext): DumpPage {

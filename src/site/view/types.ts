@@ -242,11 +242,27 @@ export interface RawFile {
 export interface PageSource<T> {
   readonly length: number;
   slice(start: number, end: number): T[];
+  /**
+   * For pages whose view model is costly to make: the page's file and a hash of everything its
+   * view model is made from, known without making it (null when not known for this page). An
+   * incremental build makes only the pages whose inputs changed.
+   */
+  inputs?: (index: number) => PageInputs | null;
+}
+
+export interface PageInputs {
+  /** The page's file, relative to the site's root (`dumps/<id>/index.html`). */
+  file: string;
+  hash: string;
 }
 
 /** A PageSource that makes each item from its source item when sliced. */
-export function lazyPages<S, T>(items: readonly S[], make: (item: S) => T): PageSource<T> {
-  return { length: items.length, slice: (start, end) => items.slice(start, end).map(make) };
+export function lazyPages<S, T>(items: readonly S[], make: (item: S) => T, inputs?: (item: S) => PageInputs | null): PageSource<T> {
+  return {
+    length: items.length,
+    slice: (start, end) => items.slice(start, end).map(make),
+    ...(inputs === undefined ? {} : { inputs: (index: number) => inputs(items[index]!) }),
+  };
 }
 
 export interface SiteData {
