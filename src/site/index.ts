@@ -130,7 +130,10 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
       view: (file, view, hashed) => (!hashed && reuse.keep(file, contentHash(JSON.stringify(view))) ? null : bodyRefs.hydrate(view)),
     },
   );
-  await writeRawFiles(outDir, files, (file, content) => !reuse.keep(file, contentHash(content)));
+  await writeRawFiles(outDir, files, {
+    keepInputs: (file, hash) => reuse.keep(file, `inputs:${hash}`),
+    write: (file, content) => !reuse.keep(file, contentHash(content)),
+  });
   const dumps = input.dumps.map((d) => d.dump);
   diagnostics.push(...(await copyRawDumps(dumps, resolve(options.seedsDir), outDir, (file, sha256) => !reuse.keep(file, sha256))));
   await bodies.save(bodyRefs.keys);

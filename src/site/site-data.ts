@@ -3,7 +3,7 @@ import { contentPathOf } from "../content/paths.ts";
 import type { Article, Diagnostic, Dump, ParseResult, Registries } from "../model/index.ts";
 import { paths } from "./urls.ts";
 import { apiArticleFiles, apiIndexFiles } from "./view/api.ts";
-import { articlePage, articleSummary } from "./view/article-page.ts";
+import { articleInputs, articlePage, articleSummary } from "./view/article-page.ts";
 import { indexArchive } from "./view/archive.ts";
 import type { ViewContext } from "./view/context.ts";
 import { datesDirectory, dumpsDirectory, outletsDirectory, searchPage, topicsDirectory } from "./view/directories.ts";
@@ -122,7 +122,18 @@ export function buildSiteData(
   );
   const dumpLinks = sortedDumps.map(({ dump, result }) => ({ label: dump.name, url: paths.dump(dump.id), count: result.articles.length }));
 
-  const articlePages = lazyPages(index.sorted, (a) => articlePage(a, ctx));
+  // One hash of an article's inputs serves its page and its API file.
+  const inputsOf = new Map<string, string>();
+  const articleHash = (a: Article): string => {
+    let hash = inputsOf.get(a.slug);
+    if (hash === undefined) inputsOf.set(a.slug, (hash = articleInputs(a, ctx)));
+    return hash;
+  };
+  const articlePages = lazyPages(
+    index.sorted,
+    (a) => articlePage(a, ctx),
+    (a) => ({ file: `${paths.article(a.slug).slice(1)}index.html`, hash: articleHash(a) }),
+  );
   const lists = [...homePages(ctx, dumpLinks), ...outletPages(ctx), ...topicPages(ctx), ...datePages(ctx)];
   const directories = [outletsDirectory(ctx), topicsDirectory(ctx), datesDirectory(ctx), ...dumpsDirectory(sortedDumps)];
   const search = [searchPage(ctx)];
@@ -155,6 +166,6 @@ export function buildSiteData(
     search,
     feeds: feeds(ctx),
   };
-  const files = [[...apiIndexFiles(ctx), ...sitemapFiles(sitemapEntries, ctx), robotsTxt(ctx)], apiArticleFiles(ctx)];
+  const files = [[...apiIndexFiles(ctx), ...sitemapFiles(sitemapEntries, ctx), robotsTxt(ctx)], apiArticleFiles(ctx, articleHash)];
   return { data, files, diagnostics };
 }

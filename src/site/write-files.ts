@@ -14,19 +14,41 @@ const CONCURRENCY = 64;
 export async function writeRawFiles(
   outDir: string,
   sources: ReadonlyArray<PageSource<RawFile>>,
-  write: (file: string, content: string) => boolean = () => true,
+  choose: RawFileChoice = { keepInputs: () => false, write: () => true },
 ): Promise<void> {
   for (const source of sources) {
     // In slices, so that files made on demand are made, written and dropped a slice at a time.
     for (let start = 0; start < source.length; start += SLICE) {
       const targets: Array<{ file: string; content: string }> = [];
-      for (const f of source.slice(start, start + SLICE)) {
-        if (!f.path.startsWith("/") || f.path.includes("..")) throw new TypeError(`a file path is a site path: got ${f.path}`);
-        // Files the caller can take from the previous build are not written.
-        if (write(f.path.slice(1), f.content)) targets.push({ file: join(outDir, f.path.slice(1)), content: f.content });
+      for (const { file, hashed } of made(source, start, Math.min(source.length, start + SLICE), choose)) {
+        if (!file.path.startsWith("/") || file.path.includes("..")) throw new TypeError(`a file path is a site path: got ${file.path}`);
+        if (hashed || choose.write(file.path.slice(1), file.content)) targets.push({ file: join(outDir, file.path.slice(1)), content: file.content });
       }
       await writeFiles(targets);
     }
+  }
+}
+
+/** Which raw files to write; files the live site has already are not (see PageSelect). */
+export interface RawFileChoice {
+  /** True when the file made from inputs hashing to `hash` need not be made at all. */
+  keepInputs(file: string, hash: string): boolean;
+  /** For a file made without known inputs: true when it must be written. */
+  write(file: string, content: string): boolean;
+}
+
+/** The files start..end of a source that are made; those whose inputs are unchanged are not. */
+function* made(source: PageSource<RawFile>, start: number, end: number, choose: RawFileChoice): Generator<{ file: RawFile; hashed: boolean }> {
+  if (source.inputs === undefined) {
+    for (const file of source.slice(start, end)) yield { file, hashed: false };
+    return;
+  }
+  for (let i = start; i < end; i++) {
+    const known = source.inputs(i);
+    if (known !== null && choose.keepInputs(known.file, known.hash)) continue;
+    const file = source.slice(i, i + 1)[0]!;
+    if (known !== null && known.file !== file.path.slice(1)) throw new TypeError(`a file's inputs name ${known.file}, the file is ${file.path}`);
+    yield { file, hashed: known !== null };
   }
 }
 

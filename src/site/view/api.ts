@@ -32,11 +32,15 @@ function record(article: Article, ctx: ViewContext): Record<string, unknown> {
 }
 
 /** `/api/articles/<slug>.json`, one per record with its body, made when written. */
-export function apiArticleFiles(ctx: ViewContext): PageSource<RawFile> {
-  return lazyPages(ctx.index.sorted, (article) => ({
-    path: paths.apiArticle(article.slug),
-    content: `${JSON.stringify({ ...record(article, ctx), body: article.body }, null, 1)}\n`,
-  }));
+export function apiArticleFiles(ctx: ViewContext, inputs: (article: Article) => string): PageSource<RawFile> {
+  return lazyPages(
+    ctx.index.sorted,
+    (article) => ({
+      path: paths.apiArticle(article.slug),
+      content: `${JSON.stringify({ ...record(article, ctx), body: article.body }, null, 1)}\n`,
+    }),
+    (article) => ({ file: paths.apiArticle(article.slug).slice(1), hash: inputs(article) }),
+  );
 }
 
 /** `/api/articles.json`, `/api/outlets.json`, `/api/topics.json`. */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Article, Source } from "../../model/index.ts";
 import { absoluteUrl, paths, rawDumpPath } from "../urls.ts";
 import type { ViewContext } from "./context.ts";
@@ -114,3 +115,25 @@ export function articlePage(article: Article, ctx: ViewContext): ArticlePage {
     canonical: ctx.baseUrl === null ? null : absoluteUrl(url, ctx.pathPrefix, ctx.baseUrl),
   };
 }
+
+/**
+ * A hash of everything an article's page and its API file are made from, without making them:
+ * the record, and what they show of the rest of the archive (where its related links lead, who
+ * cites it, the names of its outlet and topics, the dumps its sources name). Each is a function
+ * of these, so equal hashes mean equal files. Keep in step with articlePage and the API's record.
+ */
+export function articleInputs(article: Article, ctx: ViewContext): string {
+  const related = article.related.map((r) => {
+    const slug = r.url === undefined ? undefined : /^\/articles\/([^/]+)\/$/.exec(r.url)?.[1];
+    const target = slug === undefined ? undefined : ctx.index.bySlug.get(slug);
+    return target === undefined ? null : [target.slug, target.headline];
+  });
+  const citedBy = (ctx.index.citedBy.get(article.slug) ?? []).map((a) => [a.slug, a.headline]);
+  const dumps = article.sources.map((s) => {
+    const dump = ctx.dumpsBySha.get(s.sha256) ?? ctx.dumpsByName.get(s.dump);
+    return dump === undefined ? null : [dump.id, dump.name];
+  });
+  const names = [article.outlet === null ? null : ctx.outletLink(article.outlet.slug).label, article.topics.map((t) => ctx.topicLink(t).label)];
+  return createHash("sha1").update(JSON.stringify([article, related, citedBy, dumps, names])).digest("base64url");
+}
+
