@@ -24,7 +24,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
 /** One page of each type, by name. */
 const PAGE_TYPES: Record<string, string> = {
   home: "",
-  "home-page-2": "page/2/",
+  "outlet-page-2": "outlets/sana/page/2/",
   article: `articles/${SLUGS.agreement}/`,
   "article-undated": `articles/${SLUGS.rejects}/`,
   outlets: "outlets/",
@@ -46,7 +46,7 @@ let browser: Browser;
 
 function fixture(): SiteInput {
   const input = seedInput();
-  input.articles.push(...syntheticArticles(24));
+  input.articles.push(...syntheticArticles(40));
   return input;
 }
 

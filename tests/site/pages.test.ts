@@ -130,27 +130,33 @@ describe("index pages", () => {
     expect(doc.querySelector(".pager")).toBeNull();
   });
 
-  it("paginates 20 a page with numbered navigation past 20 articles", async () => {
+  it("paginates listings 20 a page with numbered navigation; the home lists the latest 20", async () => {
     const input = seedInput();
-    input.articles.push(...syntheticArticles(41));
+    input.articles.push(...syntheticArticles(81));
     const big = await buildInto(input);
     try {
+      // SANA has 2 + 41 synthetic articles.
       const counts = [];
-      for (const path of ["/", "/page/2/", "/page/3/"]) counts.push(all(await big.page(path), ".items > li").length);
-      expect(counts).toEqual([20, 20, 5]);
-      const second = await big.page("/page/2/");
+      for (const path of ["/outlets/sana/", "/outlets/sana/page/2/", "/outlets/sana/page/3/"]) counts.push(all(await big.page(path), ".items > li").length);
+      expect(counts).toEqual([20, 20, 3]);
+      const second = await big.page("/outlets/sana/page/2/");
       expect(all(second, ".pager a").map((a) => `${text(a)}=${a.getAttribute("href")}`)).toEqual([
-        "Previous page=/",
-        "Page 1=/",
-        "Page 2=/page/2/",
-        "Page 3=/page/3/",
-        "Next page=/page/3/",
+        "Previous page=/outlets/sana/",
+        "Page 1=/outlets/sana/",
+        "Page 2=/outlets/sana/page/2/",
+        "Page 3=/outlets/sana/page/3/",
+        "Next page=/outlets/sana/page/3/",
       ]);
-      expect(second.querySelector('.pager a[aria-current="page"]')?.getAttribute("href")).toBe("/page/2/");
+      expect(second.querySelector('.pager a[aria-current="page"]')?.getAttribute("href")).toBe("/outlets/sana/page/2/");
       expect(second.querySelector('meta[name="robots"]')?.getAttribute("content")).toContain("noindex");
-      // Outlet listings paginate the same way: SANA has 2 + 21 synthetic articles.
-      expect(all(await big.page("/outlets/sana/page/2/"), ".items > li")).toHaveLength(3);
-      await expect(big.read("/page/4/")).rejects.toThrow();
+      await expect(big.read("/outlets/sana/page/4/")).rejects.toThrow();
+      // The home: the latest 20, no pages after it, and the way to the rest.
+      const home = await big.page("/");
+      expect(all(home, ".items > li")).toHaveLength(20);
+      expect(home.querySelector(".pager")).toBeNull();
+      expect(text(home.querySelector(".more-link a")!)).toBe("All 85 articles, by date");
+      expect(home.querySelector(".more-link a")?.getAttribute("href")).toBe("/dates/");
+      await expect(big.read("/page/2/")).rejects.toThrow();
     } finally {
       await big.remove();
     }

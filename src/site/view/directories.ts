@@ -108,7 +108,8 @@ export function dumpsDirectory(dumps: ReadonlyArray<{ dump: Dump; result: ParseR
       prev: nav?.prev ?? null,
       next: nav?.next ?? null,
       heading: n === 1 ? "Dumps" : `Dumps, page ${n} of ${chunks.length}`,
-      lead: `${countLabel(sorted.length, "raw capture")}, kept unchanged. Each page shows every line with the role the parser gave it.`,
+      // The count on the first page only: the others then change only when their dumps do.
+      lead: `${n === 1 ? countLabel(sorted.length, "raw capture") : "Raw captures"}, kept unchanged. Each page shows every line with the role the parser gave it.`,
       groups: [
         {
           heading: null,

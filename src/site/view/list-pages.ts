@@ -3,7 +3,7 @@ import { paths } from "../urls.ts";
 import { outletTimeline, topicAttention } from "./charts.ts";
 import type { ViewContext } from "./context.ts";
 import { compareText, countLabel, dateLabel, monthLabel } from "./format.ts";
-import { chunk, pageNav } from "./pagination.ts";
+import { chunk, PAGE_SIZE, pageNav } from "./pagination.ts";
 import type { Crumb, Fact, Link, ListPage } from "./types.ts";
 
 type Intro = NonNullable<ListPage["intro"]>;
@@ -92,9 +92,13 @@ export function homePages(ctx: ViewContext, dumps: Array<Link & { count: number 
       crumbs: [{ label: "Home", url: null }],
       section: "home",
       feed: "/feed.xml",
-      articles: index.sorted,
+      // The latest only: a listing of the whole archive, newest first, would change on every
+      // page with every article added (each shifts all the others one place down); the whole
+      // archive is browsed by date, outlet and topic, whose pages change only where it lands.
+      articles: index.sorted.slice(0, PAGE_SIZE),
       intro: null,
       home: {
+        more: { label: `All ${countLabel(index.sorted.length, "article")}, by date`, url: paths.dates() },
         outlets: outlets.slice(0, 12),
         topics: topics.slice(0, 24),
         dumps: dumps.slice(0, 10),

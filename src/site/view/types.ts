@@ -148,6 +148,8 @@ export interface ListPage extends PageBase {
   } | null;
   /** Extra sections of the home page's first page. */
   home: {
+    /** Where the rest of the archive is (the home lists only the latest articles). */
+    more: Link;
     outlets: Array<Link & { count: number }>;
     topics: Array<Link & { count: number }>;
     dumps: Array<Link & { count: number }>;
