@@ -1,3 +1,4 @@
+import { codeAt } from "./chars.ts";
 import { findDate } from "./dates.ts";
 import { phraseKey, type Vocabulary } from "./vocab.ts";
 
@@ -85,10 +86,17 @@ export function findByline(text: string, vocab: Vocabulary): FoundByline | null 
  */
 export function isAuthorBio(text: string, vocab: Vocabulary): boolean {
   if (text.length > 400) return false;
-  const key = text.toLowerCase();
-  const words = text.split(" ").length;
+  const words = spaceSeparated(text, 61);
   // A role first: a short line, not a sentence ("Journalist arrested in Turkey." has no link word).
-  if (words <= 20 && !/[.!?]$/u.test(text) && vocab.authorBio.roleFirst.test(key)) return true;
+  if (words <= 20 && !/[.!?]$/u.test(text) && vocab.authorBio.roleFirst.test(text.toLowerCase())) return true;
+  if (words > 60) return false;
   const name = vocab.authorBio.name.exec(text);
-  return name !== null && words <= 60 && vocab.authorBio.afterName.test(key.slice(name[0].length));
+  return name !== null && vocab.authorBio.afterName.test(text.toLowerCase().slice(name[0].length));
+}
+
+/** `text.split(" ").length`, counted without splitting, up to `atMost`. */
+function spaceSeparated(text: string, atMost: number): number {
+  let n = 1;
+  for (let k = 0, length = text.length; k < length && n < atMost; k++) if (codeAt(text, k) === 32) n++;
+  return n;
 }

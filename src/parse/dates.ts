@@ -1,3 +1,4 @@
+import { codeAt, isSpace } from "./chars.ts";
 import type { Vocabulary } from "./vocab.ts";
 
 /** A calendar date found in a line, with where it was. */
@@ -9,6 +10,11 @@ export interface FoundDate {
 
 interface DatePatterns {
   patterns: { re: RegExp; order: "ymd" | "dmy" | "mdy" | "dMy" | "Mdy" | "slash" }[];
+  /**
+   * What follows the month in "Feb. 23, 2015": a day and a year after white space. Tested first,
+   * by digits: the month names, tried at every position of the line, cost more than the rest.
+   */
+  dayYear: RegExp;
   /** The whole text is a month and a year: "June 2021", "März 2019". */
   monthYear: RegExp;
   months: Map<string, number>;
@@ -31,6 +37,7 @@ function patternsFor(vocab: Vocabulary): DatePatterns {
   const built: DatePatterns = {
     months: vocab.months,
     monthYear: new RegExp(`^${month}\\s+(?:19|20)\\d\\d$`, "iu"),
+    dayYear: /\s\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)/iu,
     patterns: [
       { re: /(?<!\d)(\d{4})\s*[-年/]\s*(\d{1,2})\s*[-月/]\s*(\d{1,2})(?!\d)/u, order: "ymd" },
       { re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/u, order: "dmy" },
@@ -84,9 +91,10 @@ export function findDate(text: string, vocab: Vocabulary): FoundDate | null {
 }
 
 function findDateIn(text: string, vocab: Vocabulary): FoundDate | null {
-  const { patterns, months } = patternsFor(vocab);
+  const { patterns, months, dayYear } = patternsFor(vocab);
   let best: FoundDate | null = null;
   for (const { re, order } of patterns) {
+    if (order === "Mdy" && !dayYear.test(text)) continue;
     const m = re.exec(text);
     if (!m || (best && m.index >= best.index)) continue;
     const [a = "", b = "", c = ""] = [m[1], m[2], m[3]];
@@ -108,5 +116,24 @@ function findDateIn(text: string, vocab: Vocabulary): FoundDate | null {
  * day, so it gives no date, but it is a date line, not a paragraph.
  */
 export function isMonthYear(text: string, vocab: Vocabulary): boolean {
-  return text.length <= 24 && patternsFor(vocab).monthYear.test(text.trim());
+  if (text.length > 24) return false;
+  const trimmed = text.trim();
+  return endsWithYear(trimmed) && patternsFor(vocab).monthYear.test(trimmed);
+}
+
+/**
+ * Whether text ends with white space and a year of this or the last century ("… 2021"), as every
+ * month-and-year line does: checked by code before the month names are tried.
+ */
+function endsWithYear(text: string): boolean {
+  const n = text.length;
+  if (n < 5 || !isSpace(codeAt(text, n - 5))) return false;
+  const c0 = codeAt(text, n - 4);
+  const c1 = codeAt(text, n - 3);
+  const century = (c0 === 49 && c1 === 57) || (c0 === 50 && c1 === 48);
+  return century && isDigit(codeAt(text, n - 2)) && isDigit(codeAt(text, n - 1));
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }

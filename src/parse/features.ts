@@ -1,3 +1,4 @@
+import { CharSet, codeAt, isLetterAt, isSpace, isUpperAt, unitHasCase, unitIsOwnLower } from "./chars.ts";
 import { phraseKey } from "./vocab.ts";
 
 /** What the parser knows about one line before it decides its role. */
@@ -50,15 +51,14 @@ const bulletPattern = /^(?:[•●○◦▪▫■□◆◇►▶➤→✓✔*·�
 const residuePrefix = /^(?:\[[^\]\s]{1,40}\]\s*)+(?=\S)/u;
 // An ellipsis is not an ending: teasers are cut off with one ("… feminist and…").
 const terminalPattern = /(?:[!?。！？]|(?<!\.)\.|[.!?。！？]["'”’»）)\]」』]+|[.!?]\s*\(\w{1,10}\))$/u;
-
-const letterTest = /\p{L}/u;
-const upperTest = /\p{Lu}/u;
+/** The characters a match of terminalPattern can end with: other lines are turned away without it. */
+const terminalEnds = new CharSet("!?。！？.\"'”’»）)]」』");
 /** First characters a bullet can start with: most lines are turned away without the pattern. */
-const bulletStarts = new Set([..."•●○◦▪▫■□◆◇►▶➤→✓✔*·‣⁃?-0123456789o"].map((ch) => ch.charCodeAt(0)));
+const bulletStarts = new CharSet("•●○◦▪▫■□◆◇►▶➤→✓✔*·‣⁃?-0123456789o");
 /** "… authorities believe.New details »": a sentence with a link glued to its end. */
 const linkGlued = /[.!?]["'”’]?\p{Lu}[\p{L} ]{0,30}\s*[»›>→]$/u;
-const linkArrows = new Set([..."»›>→"]);
-const openers = new Set(["\"", "'", "“", "‘", "(", "«", "¿", "¡"]);
+const linkArrows = new CharSet("»›>→");
+const openers = new CharSet("\"'“‘(«¿¡");
 
 /** The column of a side-by-side line with the most letters, and where it starts. */
 function widestColumn(line: string): { text: string; at: number } {
@@ -81,75 +81,84 @@ function widestColumn(line: string): { text: string; at: number } {
   return best;
 }
 
-/** phraseKey for text whose spaces are already collapsed: ASCII needs only lower-casing. */
-function keyOf(text: string): string {
-  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) >= 128) return phraseKey(text);
-  return text.toLowerCase();
-}
-
 /** Trailing punctuation a key drops (":", "»", "-" …), and the opening brackets and quotes it drops. */
-const keyTail = new Set([..." :：.,;!|»>›→-"]);
-const keyHead = new Set([..."«‹<[("]);
+const keyTail = new CharSet(" :：.,;!|»>›→-");
+const keyHead = new CharSet("«‹<[(");
 
 /**
  * A key without trailing punctuation or leading brackets. A loop over the ends: the equivalent
  * end-anchored regex tried every start position and cost more than the rest of the features.
  */
 function trimKey(key: string): string {
-  let end = key.length;
-  while (end > 0 && (keyTail.has(key[end - 1]!) || isSpace(key.charCodeAt(end - 1)))) end--;
+  const length = key.length;
+  let end = length;
+  while (end > 0 && (keyTail.has(codeAt(key, end - 1)) || isSpace(codeAt(key, end - 1)))) end--;
   let start = 0;
-  while (start < end && (keyHead.has(key[start]!) || isSpace(key.charCodeAt(start)))) start++;
-  return start === 0 && end === key.length ? key : key.slice(start, end);
+  while (start < end && (keyHead.has(codeAt(key, start)) || isSpace(codeAt(key, start)))) start++;
+  return start === 0 && end === length ? key : key.slice(start, end);
 }
 
-/** What /\s/ matches. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/** What one pass over a line's characters finds. */
+interface CharStats {
+  letters: number;
+  /** Hiragana, Katakana and CJK ideographs. */
+  cjkCount: number;
+  /** Words holding a letter or digit (CJK characters are counted apart). */
+  latinWords: number;
+  /** Words whose first character (after opening quotes and brackets) is a capital. */
+  capitals: number;
+  /** Characters with case that are not lower case (ASCII and other). */
+  upperLetters: number;
+  lowerSeen: boolean;
+  /** Six spaces in a row: perhaps columns side by side. */
+  wideGap: boolean;
+  /** Two spaces in a row, a tab or a no-break space: white space to collapse. */
+  loose: boolean;
+  bracket: boolean;
+  /** Where the first character outside ASCII is, or -1. */
+  firstNonAscii: number;
 }
 
-export function lineFeatures(raw: string, index: number): LineFeatures {
-  // trimEnd/trimStart know every Unicode space (NBSP, ideographic space) and run in linear time.
-  const trimmed = raw.trimEnd();
-  let text = trimmed.trimStart();
-  let indent = trimmed.length - text.length;
-  // Table layouts rendered side by side ("Front page            It seems clear that …"): a wide
-  // gap separates columns, and the line is read as its most wordy column.
-  let columns = false;
-  if (text.includes("      ") && /\S {6,}\S/u.test(text)) {
-    const column = widestColumn(trimmed);
-    text = column.text;
-    indent = column.at;
-    columns = true;
-  }
-  // Runs of blanks and single tabs or no-break spaces become one space (single spaces stay as they are).
-  if (text.includes("  ") || text.includes("\t") || text.includes("\u00a0")) text = text.replace(/[ \t\u00a0]{2,}|[\t\u00a0]/g, " ");
-  let residue = false;
-  let formField = false;
-  if (text.includes("[")) {
-    let unbracketed = text;
-    for (let k = 0; k < 3; k++) unbracketed = unbracketed.replace(/\[[^[\]]*\]/gu, "");
-    residue = text.length > 0 && unbracketed.trim().length === 0;
-    formField = /\[[^\]]*\s{4,}[^\]]*\]|\[\s*\]/u.test(raw);
-    text = text.replace(residuePrefix, "");
-  }
-  const bullet = bulletStarts.has(text.charCodeAt(0)) && bulletPattern.test(text);
-  if (bullet) text = text.replace(bulletPattern, "").trim();
-  // One pass over the characters: letters, words, capitals, CJK characters. Index loops over
-  // char codes: iterating strings character by character allocated more than the parse needed.
+/**
+ * Letters, words, capitals, CJK characters, case, and the white space and brackets that decide
+ * which rewrites the line needs: one pass over char codes. (Iterating strings character by
+ * character allocated more than the parse needed, and a pass per question cost more than the
+ * questions: per-character work is most of what reading a line costs.)
+ */
+function charStats(text: string): CharStats {
   let letters = 0;
   let cjkCount = 0;
   let latinWords = 0;
   let capitals = 0;
+  let upperLetters = 0;
+  let lowerSeen = false;
+  let wideGap = false;
+  let loose = false;
+  let bracket = false;
+  let firstNonAscii = -1;
+  let spaces = 0;
   let inWord = false;
   let wordLetters = 0;
   let wordCjk = 0;
   let wordAlnum = false;
   let firstSeen = false;
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 32 || c === 9 || c === 0xa0 || c === 0x3000 || c === 0x2009 || c === 0x202f) {
+  for (let k = 0, length = text.length; k < length; k++) {
+    const c = codeAt(text, k);
+    const ascii = c < 128;
+    if (!ascii && firstNonAscii < 0) firstNonAscii = k;
+    // Word ends: spaces, tabs, no-break, ideographic, thin and narrow spaces.
+    if (c === 32) {
+      spaces++;
+      if (spaces >= 2) loose = true;
+      if (spaces >= 6) wideGap = true;
+      if (inWord && wordAlnum && (wordLetters > 0 || wordCjk === 0)) latinWords++;
+      inWord = false;
+      continue;
+    }
+    spaces = 0;
+    if (ascii ? c === 9 : c === 0xa0 || c === 0x3000 || c === 0x2009 || c === 0x202f) {
+      if (c === 9 || c === 0xa0) loose = true;
       if (inWord && wordAlnum && (wordLetters > 0 || wordCjk === 0)) latinWords++;
       inWord = false;
       continue;
@@ -161,19 +170,24 @@ export function lineFeatures(raw: string, index: number): LineFeatures {
       wordAlnum = false;
       firstSeen = false;
     }
-    if (c < 128) {
+    if (ascii) {
       const upper = c >= 65 && c <= 90;
-      if (upper || (c >= 97 && c <= 122)) {
+      const lower = c >= 97 && c <= 122;
+      if (upper || lower) {
         letters++;
         wordLetters++;
         wordAlnum = true;
+        if (upper) upperLetters++;
+        else lowerSeen = true;
       } else if (c >= 48 && c <= 57) wordAlnum = true;
+      else if (c === 91) bracket = true;
       if (!firstSeen && c !== 34 && c !== 39 && c !== 40) {
         firstSeen = true;
         if (upper) capitals++;
       }
       continue;
     }
+    // (White space, surrogate halves, CJK characters and general punctuation have no case.)
     if (c >= 0xdc00 && c <= 0xdfff) continue; // second half of a surrogate pair, counted with the first
     // Hiragana, Katakana, CJK ideographs (and extension A, compatibility): one character, half a word.
     if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) {
@@ -185,53 +199,85 @@ export function lineFeatures(raw: string, index: number): LineFeatures {
     // Latin letters with accents and general punctuation are common enough to decide by range.
     const latin = c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7;
     const punctuation = c >= 0x2000 && c <= 0x206f;
-    const ch = latin || punctuation ? text[k]! : String.fromCodePoint(text.codePointAt(k) ?? c);
-    const isLetter = latin || (!punctuation && letterTest.test(ch));
+    // (Other characters are tested as whole code points: a surrogate pair is one letter.)
+    const isLetter = latin || (!punctuation && isLetterAt(text, k, c));
     if (isLetter) {
       letters++;
       wordLetters++;
       wordAlnum = true;
     }
-    if (!firstSeen && !openers.has(ch)) {
+    if (!firstSeen && !openers.has(c)) {
       firstSeen = true;
-      if (isLetter && upperTest.test(ch)) capitals++;
+      if (isLetter && isUpperAt(text, k, c)) capitals++;
+    }
+    // Case by the code unit's own mapping (caseless scripts map to themselves).
+    if (!punctuation && unitHasCase(c)) {
+      if (unitIsOwnLower(c)) lowerSeen = true;
+      else upperLetters++;
     }
   }
   if (inWord && wordAlnum && (wordLetters > 0 || wordCjk === 0)) latinWords++;
+  return { letters, cjkCount, latinWords, capitals, upperLetters, lowerSeen, wideGap, loose, bracket, firstNonAscii };
+}
+
+export function lineFeatures(raw: string, index: number): LineFeatures {
+  // Trimmed by code, as trimEnd and trimStart trim (every Unicode space: NBSP, ideographic space).
+  const rawLength = raw.length;
+  let end = rawLength;
+  while (end > 0 && isSpace(codeAt(raw, end - 1))) end--;
+  let start = 0;
+  while (start < end && isSpace(codeAt(raw, start))) start++;
+  let text = start === 0 && end === rawLength ? raw : raw.slice(start, end);
+  let indent = start;
+  let stats = charStats(text);
+  // Table layouts rendered side by side ("Front page            It seems clear that …"): a wide
+  // gap separates columns, and the line is read as its most wordy column.
+  let columns = false;
+  if (stats.wideGap && /\S {6,}\S/u.test(text)) {
+    const column = widestColumn(raw.slice(0, end));
+    text = column.text;
+    indent = column.at;
+    columns = true;
+    stats = charStats(text);
+  }
+  // Most lines need none of the rewrites below; a line that does is counted again after them.
+  let rewritten = false;
+  // Runs of blanks and single tabs or no-break spaces become one space (single spaces stay as they are).
+  if (stats.loose) {
+    text = text.replace(/[ \t\u00a0]{2,}|[\t\u00a0]/g, " ");
+    rewritten = true;
+  }
+  let residue = false;
+  let formField = false;
+  if (stats.bracket) {
+    let unbracketed = text;
+    for (let k = 0; k < 3; k++) unbracketed = unbracketed.replace(/\[[^[\]]*\]/gu, "");
+    residue = text.length > 0 && unbracketed.trim().length === 0;
+    formField = /\[[^\]]*\s{4,}[^\]]*\]|\[\s*\]/u.test(raw);
+    text = text.replace(residuePrefix, "");
+    rewritten = true;
+  }
+  const bullet = text.length > 0 && bulletStarts.has(codeAt(text, 0)) && bulletPattern.test(text);
+  if (bullet) {
+    text = text.replace(bulletPattern, "").trim();
+    rewritten = true;
+  }
+  if (rewritten) stats = charStats(text);
+  const { letters, cjkCount, latinWords, capitals } = stats;
+  const length = text.length;
   const cjk = cjkCount > 0 && cjkCount >= letters / 2;
   const words = latinWords + cjkCount / 2;
-  let cased = true;
-  let upperLetters = 0;
-  if (letters >= 4) {
-    for (let k = 0; k < text.length; k++) {
-      const c = text.charCodeAt(k);
-      // ASCII by code; other characters by case mapping (caseless scripts map to themselves).
-      if (c < 128) {
-        if (c >= 97 && c <= 122) {
-          cased = false;
-          break;
-        }
-        if (c >= 65 && c <= 90) upperLetters++;
-        continue;
-      }
-      const ch = text[k]!;
-      const lower = ch.toLowerCase();
-      const upper = ch.toUpperCase();
-      if (lower === upper) continue;
-      if (ch === lower) {
-        cased = false;
-        break;
-      }
-      upperLetters++;
-    }
-  }
+  const last = length > 0 ? codeAt(text, length - 1) : -1;
+  // Vocabularies match short lines and line starts: the first 200 characters are all a key needs.
+  // (Plain ASCII needs only lower-casing: known from the pass over the characters.)
+  const head = length > 200 ? text.slice(0, 200) : text;
+  const asciiHead = stats.firstNonAscii < 0 || stats.firstNonAscii >= 200;
   const features: LineFeatures & ClassificationSlots = {
     index,
     raw,
     text,
-    // Vocabularies match short lines and line starts: the first 200 characters are all a key needs.
-    key: trimKey(keyOf(text.length > 200 ? text.slice(0, 200) : text)),
-    blank: text.length === 0,
+    key: trimKey(asciiHead ? head.toLowerCase() : phraseKey(head)),
+    blank: length === 0,
     residue,
     formField,
     columns,
@@ -242,10 +288,11 @@ export function lineFeatures(raw: string, index: number): LineFeatures {
     cjk,
     // "… authorities believe.New details »": a sentence with a link glued to its end.
     // Tested on the line's tail only: a pattern anchored at the end still scans from every start.
-    terminal: terminalPattern.test(text.slice(-16)) || (linkArrows.has(text.at(-1) ?? "") && linkGlued.test(text.slice(-40))),
-    endsWithColon: text.endsWith(":") || text.endsWith("："),
+    terminal: (terminalEnds.has(last) && terminalPattern.test(text.slice(-16))) || (linkArrows.has(last) && linkGlued.test(text.slice(-40))),
+    endsWithColon: last === 58 || last === 0xff1a,
     capitalised: latinWords ? Math.min(1, capitals / latinWords) : 0,
-    upper: cased && upperLetters >= 4,
+    // Upper case: four letters or more, none of them lower case.
+    upper: letters >= 4 && !stats.lowerSeen && stats.upperLetters >= 4,
     kind: undefined,
     strength: 0,
     byline: undefined,

@@ -1,3 +1,4 @@
+import { codeAt, isSpace, isUpperAt } from "./chars.ts";
 import type { ClassifiedLine } from "./classify.ts";
 
 /**
@@ -6,8 +7,18 @@ import type { ClassifiedLine } from "./classify.ts";
  * Interactive). Candidates are the copyright credit, domain-like names (LWN.net) and short
  * all-capitals names (CNET, ZEIT); the page's own repetition decides.
  */
-/** A word between separators (spaces, punctuation, quotes, brackets, bars and slashes). */
-const token = /[^\s,;:!?()[\]"'“”‘’«»|/]+/gu;
+/** What separates words: white space (as /\s/ matches it), punctuation, quotes, brackets, bars and slashes. */
+const asciiSeparators = new Uint8Array(128);
+for (const ch of "\t\n\v\f\r ,;:!?()[]\"'|/") asciiSeparators[ch.charCodeAt(0)] = 1;
+const otherSeparators = new Set([..."\u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff“”‘’«»"].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * Whether a char code separates words. Scanned by code rather than matched by a global pattern:
+ * a match object for every word of every candidate line cost more than the rest of the search.
+ */
+function isSeparator(c: number): boolean {
+  return c < 128 ? asciiSeparators[c] === 1 : (c >= 0x2000 && c <= 0x200a) || otherSeparators.has(c);
+}
 
 export function siteName(lines: ClassifiedLine[], headlines: readonly string[] = []): string | null {
   const copyright = lines.findLast((l) => l.kind === "copyright" && l.credit)?.credit ?? null;
@@ -24,26 +35,60 @@ export function siteName(lines: ClassifiedLine[], headlines: readonly string[] =
     if (!mayHoldName(l.text)) continue;
     const inHead = l.index < edge;
     const inTail = l.index >= lines.length - edge;
-    // Tokens by a global pattern: split() with a pattern builds a new RegExp on every call.
-    for (const match of l.text.matchAll(token)) {
-      const t = match[0].endsWith(".") ? match[0].slice(0, -1) : match[0];
-      // A domain-like name is a site's name far more often than a word in capitals is.
-      const weight = domain.test(t) ? 3 : capitals.test(t) ? 1 : 0;
-      if (weight === 0) continue;
-      counts.set(t, (counts.get(t) ?? 0) + weight);
-      if (inHead) head.add(t);
-      if (inTail) tail.add(t);
+    const text = l.text;
+    const length = text.length;
+    for (let start = 0; start < length; ) {
+      if (isSeparator(codeAt(text, start))) {
+        start++;
+        continue;
+      }
+      // The word, and what it holds: dots, and ASCII characters other than capitals.
+      let end = start;
+      let dots = 0;
+      let notCapitals = 0;
+      for (; end < length; end++) {
+        const c = codeAt(text, end);
+        if (c < 128) {
+          if (isSeparator(c)) break;
+          if (c === 46) dots++;
+          if (c < 65 || c > 90) notCapitals++;
+        } else if (isSeparator(c)) break;
+      }
+      // Both kinds of name start with a capital: other words are passed over without a copy.
+      const first = codeAt(text, start);
+      if (first >= 128 || (first >= 65 && first <= 90)) {
+        // The name without a full stop after it.
+        const stop = codeAt(text, end - 1) === 46 ? 1 : 0;
+        const nameEnd = end - stop;
+        // A domain-like name holds a dot, a name in capitals nothing but capitals (three or more):
+        // a word that can be neither is not copied to be tested.
+        let weight = 0;
+        if (dots - stop > 0) {
+          const t = text.slice(start, nameEnd);
+          // A domain-like name is a site's name far more often than a word in capitals is.
+          if (domain.test(t)) weight = 3;
+        } else if (notCapitals - stop === 0 && nameEnd - start >= 3) {
+          if (capitals.test(text.slice(start, nameEnd))) weight = 1;
+        }
+        if (weight > 0) {
+          const t = text.slice(start, nameEnd);
+          counts.set(t, (counts.get(t) ?? 0) + weight);
+          if (inHead) head.add(t);
+          if (inTail) tail.add(t);
+        }
+      }
+      start = end;
     }
   }
   const copyrightCount = copyright ? countOf(lines, copyright) : 0;
   let best = copyright;
   let bestCount = 0;
   for (const [name, n] of counts) {
+    if (n < 4 || n <= 2 * copyrightCount || n <= bestCount) continue;
     // A domain-like name in the header or footer; a word in capitals in both.
     const placed = domain.test(name) ? head.has(name) || tail.has(name) : head.has(name) && tail.has(name);
     // A name the page's own headlines use is their subject, not the page's name.
-    if (headlines.some((h) => h.includes(name))) continue;
-    if (n >= 4 && placed && n > 2 * copyrightCount && n > bestCount && !(copyright && copyright.includes(name))) {
+    if (placed && !(copyright && copyright.includes(name)) && !headlines.some((h) => h.includes(name))) {
       best = name;
       bestCount = n;
     }
@@ -60,9 +105,16 @@ const titleSeparator = /\s+(?:\||–|—|-|::)\s+/u;
  * the top that the page prints again further down ("Subscribe to The Long View").
  */
 function mastheadName(lines: ClassifiedLine[], headlines: readonly string[]): string | null {
-  const top = lines.filter((l) => !l.blank).slice(0, 6);
+  const top: ClassifiedLine[] = [];
+  for (const l of lines) {
+    if (top.length === 6) break;
+    if (!l.blank) top.push(l);
+  }
   for (const l of top) {
-    const parts = l.text.trim().split(titleSeparator);
+    // (Only a line that starts with a headline can be one: others are not split.)
+    const title = l.text.trim();
+    if (!headlines.some((h) => title.startsWith(h))) continue;
+    const parts = title.split(titleSeparator);
     const name = parts.at(-1) ?? "";
     if (parts.length === 2 && headlines.includes(parts[0] ?? "") && name.split(/\s+/u).length <= 5) return name;
   }
@@ -70,22 +122,44 @@ function mastheadName(lines: ClassifiedLine[], headlines: readonly string[]): st
     // The masthead alone on its line, or first in a bar of links ("The Long View  Subscribe  Sign in").
     // (Not an indented entry of a menu.)
     if (/^\s/u.test(l.raw)) continue;
-    const name = l.raw.trim().split(/\s{2,}/u)[0] ?? "";
+    const name = firstCell(l.raw.trim());
+    // (A long line is turned away before it is split into its words.)
+    if (moreWordsThan(name, 5)) continue;
     const words = name.split(/\s+/u);
-    if (words.length > 5 || !/^\p{Lu}/u.test(name) || headlines.includes(name)) continue;
+    if (!/^\p{Lu}/u.test(name) || headlines.includes(name)) continue;
     if (words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length < 0.6) continue;
-    if (countOf(lines, name) >= 2) return name;
+    if (countOf(lines, name, 2) >= 2) return name;
   }
   return null;
 }
 
-function countOf(lines: ClassifiedLine[], name: string): number {
-  let n = 0;
-  for (const l of lines) if (!l.blank && l.text.includes(name)) n++;
-  return n;
+/** The text before its first gap of two or more white-space characters: `text.split(/\s{2,}/u)[0]`. */
+function firstCell(text: string): string {
+  const gap = /\s{2,}/u.exec(text);
+  return gap ? text.slice(0, gap.index) : text;
 }
 
-const upperTest = /\p{Lu}/u;
+/** Whether `text.split(/\s+/u)` has more than `n` pieces, counted without splitting. */
+function moreWordsThan(text: string, n: number): boolean {
+  let pieces = 1;
+  let inSpace = false;
+  for (let k = 0, length = text.length; k < length; k++) {
+    const space = isSpace(codeAt(text, k));
+    if (space && !inSpace && ++pieces > n) return true;
+    inSpace = space;
+  }
+  return false;
+}
+
+/** How many lines print `name` (counting stops at `atMost`). */
+function countOf(lines: ClassifiedLine[], name: string, atMost = Infinity): number {
+  let n = 0;
+  for (const l of lines) {
+    if (!l.blank && l.text.includes(name)) n++;
+    if (n >= atMost) break;
+  }
+  return n;
+}
 
 function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -98,18 +172,18 @@ function isWordCode(c: number): boolean {
  */
 function mayHoldName(text: string): boolean {
   let run = 0;
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 46 && k > 0 && isWordCode(text.charCodeAt(k - 1)) && isWordCode(text.charCodeAt(k + 1))) return true;
+  for (let k = 0, length = text.length; k < length; k++) {
+    const c = codeAt(text, k);
+    if (c === 46 && k > 0 && k + 1 < length && isWordCode(codeAt(text, k - 1)) && isWordCode(codeAt(text, k + 1))) return true;
     let upper: boolean;
     if (c < 128) upper = c >= 65 && c <= 90;
     else if (c >= 0xd800 && c <= 0xdbff) {
-      upper = upperTest.test(String.fromCodePoint(text.codePointAt(k) ?? c));
+      upper = isUpperAt(text, k, c);
       if (upper && ++run >= 3) return true;
       if (!upper) run = 0;
       k++;
       continue;
-    } else upper = upperTest.test(text[k]!);
+    } else upper = isUpperAt(text, k, c);
     run = upper ? run + 1 : 0;
     if (run >= 3) return true;
   }

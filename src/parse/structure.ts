@@ -1,3 +1,4 @@
+import { codeAt, isLetterOrNumberAt, isNfkcStable } from "./chars.ts";
 import type { ClassifiedLine } from "./classify.ts";
 import { findDateline } from "./dateline.ts";
 import { tokenF1 } from "./overlap.ts";
@@ -21,11 +22,38 @@ export class Page {
 
   /** Whether the page prints this line's text more than once (as a line or list item). */
   repeated(i: number): boolean {
-    if (!this.counts) {
-      this.counts = new Map();
-      for (const l of this.lines) if (!l.blank) this.counts.set(l.key, (this.counts.get(l.key) ?? 0) + 1);
+    const key = this.at(i).key;
+    this.counts ??= this.countTitleKeys();
+    let n = this.counts.get(key);
+    if (n === undefined) {
+      n = 0;
+      for (const l of this.lines) if (!l.blank && l.key === key) n++;
+      this.counts.set(key, n);
     }
-    return (this.counts.get(this.at(i).key) ?? 0) >= 2;
+    return n >= 2;
+  }
+
+  /**
+   * How often each title line's key occurs on the page: assembly asks about titles only. Keys of
+   * other lengths are passed over without hashing them (hashing every line cost more than the
+   * questions asked).
+   */
+  private countTitleKeys(): Map<string, number> {
+    const counts = new Map<string, number>();
+    let longest = 0;
+    for (const l of this.lines) if (l.kind === "title") longest = Math.max(longest, l.key.length);
+    const lengths = new Uint8Array(longest + 1);
+    for (const l of this.lines) {
+      if (l.kind !== "title") continue;
+      lengths[l.key.length] = 1;
+      counts.set(l.key, 0);
+    }
+    for (const l of this.lines) {
+      if (l.blank || l.key.length > longest || lengths[l.key.length] === 0) continue;
+      const n = counts.get(l.key);
+      if (n !== undefined) counts.set(l.key, n + 1);
+    }
+    return counts;
   }
 
   get length(): number {
@@ -146,18 +174,46 @@ function stems(text: string): string[] {
   return computed;
 }
 
+/** Han, Hiragana and Katakana characters: all of them, and their surrogate halves, are at U+2E80 or above. */
+const cjkScripts = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 function computeStems(text: string): string[] {
-  const lower = text.normalize("NFKC").toLowerCase();
-  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(lower)) {
+  const lower = (isNfkcStable(text) ? text : text.normalize("NFKC")).toLowerCase();
+  if (hasCodeFrom(lower, 0x2e80) && cjkScripts.test(lower)) {
     const chars = lower.replace(/[^\p{Script=Han}\p{Script=Katakana}]/gu, "");
     const grams: string[] = [];
     for (let k = 0; k + 1 < chars.length; k++) grams.push(chars.slice(k, k + 2));
     return grams;
   }
-  return lower
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= 4)
-    .map((w) => w.slice(0, 5));
+  // Words (runs of letters and numbers, as /[^\p{L}\p{N}]+/u splits) of four code units or more,
+  // cut to their first five. Read by code: splitting long leads into arrays cost more.
+  const out: string[] = [];
+  const length = lower.length;
+  let start = -1;
+  for (let k = 0; k < length; k++) {
+    const c = codeAt(lower, k);
+    const pair = c >= 0xd800 && c <= 0xdbff && k + 1 < length && isLowSurrogate(codeAt(lower, k + 1));
+    const word = c < 128 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) : isLetterOrNumberAt(lower, k, c);
+    if (word) {
+      if (start < 0) start = k;
+    } else if (start >= 0) {
+      if (k - start >= 4) out.push(lower.slice(start, Math.min(start + 5, k)));
+      start = -1;
+    }
+    if (pair) k++;
+  }
+  if (start >= 0 && length - start >= 4) out.push(lower.slice(start, Math.min(start + 5, length)));
+  return out;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** Whether any code unit of `text` is `from` or above. */
+function hasCodeFrom(text: string, from: number): boolean {
+  for (let k = 0, length = text.length; k < length; k++) if (codeAt(text, k) >= from) return true;
+  return false;
 }
 
 /** Share of a headline's content words (crudely stemmed) that its lead paragraph repeats. */
@@ -180,21 +236,28 @@ export function similarity(a: string, b: string): number {
  */
 export class AlikeIndex {
   private readonly texts: readonly string[];
-  private readonly postings = new Map<string, number[]>();
+  /** Built on the first question: most pages ask none (they have no teasers to match). */
+  private postings: Map<string, number[]> | undefined;
 
   constructor(texts: readonly string[]) {
     this.texts = texts;
-    texts.forEach((text, n) => {
+  }
+
+  private index(): Map<string, number[]> {
+    const postings = new Map<string, number[]>();
+    this.texts.forEach((text, n) => {
       for (const stem of new Set(stems(text))) {
-        const list = this.postings.get(stem);
+        const list = postings.get(stem);
         if (list) list.push(n);
-        else this.postings.set(stem, [n]);
+        else postings.set(stem, [n]);
       }
     });
+    return postings;
   }
 
   /** Index of the first text whose similarity with `query` is at least `min`, or -1. */
   firstAlike(query: string, min: number): number {
+    this.postings ??= this.index();
     const candidates = new Set<number>();
     for (const stem of stems(query)) for (const n of this.postings.get(stem) ?? []) candidates.add(n);
     let first = -1;

@@ -1,6 +1,7 @@
 import type { Diagnostic, LineReport, LineRole, ParsedArticle, ParseResult } from "../model/index.ts";
 import { assemble, type Draft } from "./assemble.ts";
 import { isAuthorBio, looksLikeName } from "./byline.ts";
+import { codeAt } from "./chars.ts";
 import { classifyLine, type ClassifiedLine } from "./classify.ts";
 import { lineFeatures, splitLines } from "./features.ts";
 import { groupText, wrapGroups, wrapWidth } from "./wrap.ts";
@@ -144,7 +145,8 @@ export function parseText(text: string, file: string, options: ParseTextOptions 
       j = page.prevContent(j);
       if (j < 0 || lines[j]!.kind === "para") return false;
       const key = lines[j]!.key;
-      if (vocab.adMarkers.some((m) => key === m || key.startsWith(m + " "))) return true;
+      // The label alone, or as the first word(s) of the line.
+      if (vocab.adMarkers.some((m) => key.startsWith(m) && (key.length === m.length || codeAt(key, m.length) === 32))) return true;
     }
     return false;
   };

@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from "node:fs";
+import { codeAt, isNfkcStable, isSpace } from "./chars.ts";
 
 /**
  * The parser's vocabularies: debris phrases, byline and dateline markers, month names, "related"
@@ -146,28 +147,30 @@ function checkFile(name: string, value: unknown): VocabFile {
 /** Lower-cases and collapses whitespace: the form every phrase is compared in. */
 export function phraseKey(text: string): string {
   // Plain ASCII needs no Unicode normalisation.
-  const normal = normalForm(text) ? text : text.normalize("NFKC");
+  const normal = isNfkcStable(text) ? text : text.normalize("NFKC");
   // Only runs of spaces and other white space change: most keys have neither and stay as they are.
-  return normal.toLowerCase().replace(/\s{2,}|[^\S ]/g, " ").trim();
+  const lower = normal.toLowerCase();
+  return looseSpacing(lower) ? lower.replace(/\s{2,}|[^\S ]/g, " ").trim() : lower;
 }
 
 /**
- * Characters NFKC leaves as they are, besides ASCII: Latin-1 letters and signs, typographic quotes
- * and dashes, the bullet and the euro. Text made of them only needs no normalising, which is most
- * keys of Latin-script pages (normalising every line's key cost more than matching it).
+ * Whether text holds white space other than single spaces between words: what phraseKey's
+ * replace and trim would change. Most keys hold none, and a scan costs less than the two calls.
  */
-const stableCodes = new Set([
-  ...[..."¡¢£¤¥¦§©«¬®°±¶·»¿–—‘’‚“”„•€"].map((ch) => ch.charCodeAt(0)),
-]);
-
-/** Whether NFKC would leave `text` unchanged, decided cheaply (false when unsure). */
-function normalForm(text: string): boolean {
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c < 0xa0 || (c >= 0xc0 && c <= 0xff) || stableCodes.has(c)) continue;
-    return false;
+function looseSpacing(text: string): boolean {
+  const length = text.length;
+  if (length === 0) return false;
+  if (isSpace(codeAt(text, 0)) || isSpace(codeAt(text, length - 1))) return true;
+  let spaceBefore = false;
+  for (let k = 0; k < length; k++) {
+    const c = codeAt(text, k);
+    if (c === 32) {
+      if (spaceBefore) return true;
+      spaceBefore = true;
+    } else if (isSpace(c)) return true;
+    else spaceBefore = false;
   }
-  return true;
+  return false;
 }
 
 function escapeRe(s: string): string {
