@@ -1,21 +1,25 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { summaryKey } from "../enrich/duplicates.ts";
 import type { Article, Diagnostic } from "../model/index.ts";
-import { writeFileAtomic } from "./atomic.ts";
-import { normalizeContentText, type ParsedContentFile } from "./parse-file.ts";
+import { sameStamp, trustedStamp, type FileStamp } from "./file-stamp.ts";
+import { openJournaledIndex, type JournaledRecords } from "./journaled-index.ts";
+import { bodyOffsetOf, normalizeContentText, type ParsedContentFile } from "./parse-file.ts";
 import type { ContentEntry } from "./schema.ts";
 import { normalizeBody } from "./serialize.ts";
 import { sourceVersion } from "./source-version.ts";
 
 /**
- * The content index: what reading each content file gave last time, keyed by a hash of its text,
- * so a build of a large archive parses only the files that changed. It holds everything but the
- * body, which is cut from the file's text at the offset recorded. Derived and disposable: it
- * lives in .cache/ and is rebuilt when missing, damaged, or made by other code.
+ * The content index: what reading each content file gave last time, by the file's stamp (size,
+ * modification time, inode) and by a hash of its text. A file whose stamp is unchanged is not
+ * read at all (its body is read when first asked for); one whose stamp changed is read, and
+ * parsed only when its text changed too. Ingest records the files it writes, so the build that
+ * follows reads none of them. It holds everything but the body, which is cut from the file's
+ * text at the offset recorded. Derived and disposable: it lives in .cache/ and is rebuilt when
+ * missing, damaged, or made by other code.
  */
-const INDEX_FILE = "content-index.json";
+const INDEX_NAME = "content-index";
 
 /** The code whose behaviour the index records: reading content files and the record schema. */
 const codeFolders = ["./", "../model/"].map((folder) => fileURLToPath(new URL(folder, import.meta.url)));
@@ -29,37 +33,25 @@ interface IndexedEntry {
 
 interface IndexRecord {
   key: string;
+  /** The file's stamp when it had this text (absent: not known). */
+  stamp?: FileStamp;
   bodyOffset?: number;
   entry?: IndexedEntry;
+  /** Enrichment's summary key of the entry's headline and body (see EnrichOptions.summaryKeyOf). */
+  summary?: string;
   diagnostics: Diagnostic[];
-}
-
-interface IndexFile {
-  version: string;
-  files: Record<string, IndexRecord>;
 }
 
 export class ContentIndex {
   private readonly next = new Map<string, IndexRecord>();
-  private changed = false;
 
   private constructor(
-    private readonly file: string,
-    private readonly previous: ReadonlyMap<string, IndexRecord>,
+    private readonly stored: JournaledRecords<IndexRecord>,
+    private readonly previous: ReadonlyMap<string, IndexRecord> = stored.records,
   ) {}
 
   static async open(cacheDir: string): Promise<ContentIndex> {
-    const file = join(cacheDir, INDEX_FILE);
-    const previous = new Map<string, IndexRecord>();
-    try {
-      const data = JSON.parse(await readFile(file, "utf8")) as Partial<IndexFile>;
-      if (data.version === sourceVersion(codeFolders) && data.files && typeof data.files === "object") {
-        for (const [path, record] of Object.entries(data.files)) previous.set(path, record);
-      }
-    } catch {
-      // No index yet, or a damaged one: every file is parsed and the index written afresh.
-    }
-    return new ContentIndex(file, previous);
+    return new ContentIndex(await openJournaledIndex<IndexRecord>(cacheDir, INDEX_NAME, sourceVersion(codeFolders)));
   }
 
   /** The key of a file's text as read (with the name diagnostics give it, which they contain). */
@@ -67,26 +59,43 @@ export class ContentIndex {
     return createHash("sha256").update(displayPath).update("\0").update(raw).digest("hex");
   }
 
-  /** What reading the file gave last time, when its text is the same; else undefined. */
-  lookup(path: string, key: string, raw: string): ParsedContentFile | undefined {
+  /**
+   * What reading the file gave last time, when its stamp is the one recorded then (and old enough
+   * to be trusted) and it was named `shown` then; else undefined. The file is not read: the
+   * entry's body is read from `absolute` when first asked for.
+   */
+  recall(path: string, stamp: FileStamp, absolute: string, shown: string): ParsedContentFile | undefined {
     const record = this.previous.get(path);
-    if (!record || record.key !== key) return undefined;
+    if (!record?.stamp || !sameStamp(record.stamp, stamp) || !trustedStamp(record.stamp, this.stored.writtenMs(path))) return undefined;
+    // The key covers the name diagnostics give the file: the same file named otherwise is read again.
+    if (record.diagnostics.some((d) => d.file !== shown)) return undefined;
     this.next.set(path, record);
     if (!record.entry || record.bodyOffset === undefined) return { diagnostics: record.diagnostics };
-    const body = normalizeBody(normalizeContentText(raw).slice(record.bodyOffset));
-    const entry: ContentEntry = {
-      path,
-      article: { ...record.entry.article, body },
-      draft: record.entry.draft,
-      edited: record.entry.edited,
+    const bodyOffset = record.bodyOffset;
+    let body: string | undefined;
+    const readBody = (): string => {
+      body ??= bodyFromFile(absolute, shown, record.stamp!.size, bodyOffset);
+      return body;
     };
-    if (record.entry.generated !== undefined) entry.generated = record.entry.generated;
-    return { entry, diagnostics: record.diagnostics, bodyOffset: record.bodyOffset };
+    return { entry: entryOf(path, record.entry, readBody), diagnostics: record.diagnostics, bodyOffset };
   }
 
-  /** Records what reading a changed or new file gave. */
-  store(path: string, key: string, parsed: ParsedContentFile): void {
+  /** What reading the file gave last time, when its text is the same; else undefined. */
+  lookup(path: string, key: string, raw: string, stamp?: FileStamp): ParsedContentFile | undefined {
+    const record = this.previous.get(path);
+    if (!record || record.key !== key) return undefined;
+    // A stamp that changed, or one too new to trust now checked against the text, is written
+    // again: then the index is newer than it.
+    this.next.set(path, stamp ? { ...record, stamp } : record);
+    if (!record.entry || record.bodyOffset === undefined) return { diagnostics: record.diagnostics };
+    const body = normalizeBody(normalizeContentText(raw).slice(record.bodyOffset));
+    return { entry: entryOf(path, record.entry, () => body), diagnostics: record.diagnostics, bodyOffset: record.bodyOffset };
+  }
+
+  /** Records what reading a changed or new file gave (`stamp`: the file's, taken before it was read). */
+  store(path: string, key: string, parsed: ParsedContentFile, stamp?: FileStamp): void {
     const record: IndexRecord = { key, diagnostics: parsed.diagnostics };
+    if (stamp) record.stamp = stamp;
     if (parsed.entry && parsed.bodyOffset !== undefined) {
       const { body: _body, ...article } = parsed.entry.article;
       void _body;
@@ -94,17 +103,87 @@ export class ContentIndex {
       if (parsed.entry.generated !== undefined) entry.generated = parsed.entry.generated;
       record.entry = entry;
       record.bodyOffset = parsed.bodyOffset;
+      record.summary = summaryOf(parsed.entry.article);
     }
     this.next.set(path, record);
-    this.changed = true;
   }
 
-  /** Writes the index when anything changed (files added, edited or removed). */
-  async save(): Promise<void> {
-    if (!this.changed && this.next.size === this.previous.size) return;
-    const files: Record<string, IndexRecord> = {};
-    for (const path of [...this.next.keys()].sort()) files[path] = this.next.get(path)!;
-    const data: IndexFile = { version: sourceVersion(codeFolders), files };
-    await writeFileAtomic(this.file, JSON.stringify(data));
+  /**
+   * Records a file ingest has just written from `entry`: what parsing it would give is known, so
+   * the next load neither parses nor reads it. `stamp` is the file's after the write.
+   */
+  written(entry: ContentEntry, text: string, shown: string, stamp: FileStamp | null): void {
+    const bodyOffset = bodyOffsetOf(text);
+    if (bodyOffset === undefined) {
+      this.forget(entry.path);
+      return;
+    }
+    const { body: _body, ...article } = entry.article;
+    void _body;
+    const indexed: IndexedEntry = { article, draft: entry.draft, edited: entry.edited };
+    if (entry.generated !== undefined) indexed.generated = entry.generated;
+    const record: IndexRecord = { key: ContentIndex.keyOf(text, shown), bodyOffset, entry: indexed, summary: summaryOf(entry.article), diagnostics: [] };
+    if (stamp) record.stamp = stamp;
+    this.next.set(entry.path, record);
   }
+
+  /** The summary key of the entry at `path` as this load or ingest left it (undefined: not known). */
+  summaryKeyOf(path: string): string | undefined {
+    return this.next.get(path)?.summary;
+  }
+
+  /** Forgets a file (removed from content/). */
+  forget(path: string): void {
+    this.next.delete(path);
+  }
+
+  /** Writes what changed (files added, edited or removed). */
+  async save(): Promise<void> {
+    await this.stored.save(this.next);
+  }
+}
+
+/** The summary key of a record as enrichment computes it for an existing record: headline, NUL, body as read. */
+function summaryOf(article: Article): string {
+  return summaryKey(`${article.headline}\u0000${normalizeBody(article.body)}`);
+}
+
+/**
+ * An entry whose body comes from `body()`, called when the body is first asked for. The fields are
+ * in the order parseContentFile gives them, so the entry prints and compares like a parsed one.
+ */
+function entryOf(path: string, indexed: IndexedEntry, body: () => string): ContentEntry {
+  const { id, slug, headline, outlet, byline, date, dateline, topics, language, related, sources, ...rest } = indexed.article;
+  const article: Article = {
+    id,
+    slug,
+    headline,
+    outlet,
+    byline,
+    date,
+    dateline,
+    get body(): string {
+      return body();
+    },
+    topics,
+    language,
+    related,
+    sources,
+    ...rest,
+  };
+  const entry: ContentEntry = { path, article, draft: indexed.draft, edited: indexed.edited };
+  if (indexed.generated !== undefined) entry.generated = indexed.generated;
+  return entry;
+}
+
+/** The body of an unchanged file, read when first needed; a file changed since it was indexed is an error. */
+function bodyFromFile(absolute: string, shown: string, size: number, bodyOffset: number): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolute);
+  } catch (error) {
+    throw new Error(`${shown} could not be read again: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  if (bytes.byteLength !== size) throw new Error(`${shown} changed while it was being used; run the command again`);
+  return normalizeBody(normalizeContentText(bytes.toString("utf8")).slice(bodyOffset));
 }

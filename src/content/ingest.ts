@@ -1,17 +1,19 @@
-import { readFile } from "node:fs/promises";
-import { basename, join, resolve } from "node:path";
+import { readdir } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 import type { ProjectPaths } from "../config.ts";
-import { enrichArchive, parseRegistry, saveDiscoveredTopics, type ParsedDump } from "../enrich/index.ts";
-import { TOPICS_FILE } from "../enrich/registries.ts";
-import { TopicEntrySchema, type Article, type Diagnostic, type Dump, type Registries, type TopicEntry } from "../model/index.ts";
-import { listDumps, readDump } from "../read/index.ts";
+import { enrichArchive, saveDiscoveredTopics, type ParsedDump } from "../enrich/index.ts";
+import { loadCuratedTopics } from "../enrich/registries.ts";
+import type { Article, Diagnostic, Dump, Registries } from "../model/index.ts";
+import { displayPath as shownByReadDump, listDumps, readDump } from "../read/index.ts";
 import { applyChanges } from "./apply.ts";
-import { parseDumpCached } from "./parse-cache.ts";
-import { parseAhead } from "./parse-pool.ts";
+import { DumpIndex, dumpFromRecord, parsedFromRecord, stampDump, type DumpRecord, type DumpStamps } from "./dump-index.ts";
+import { cacheKey, parseDumpCached } from "./parse-cache.ts";
+import { parseAhead, type ReadAhead } from "./parse-pool.ts";
 import { displayPath } from "./paths.ts";
 import { reconcile } from "./reconcile.ts";
 import type { ContentEntry } from "./schema.ts";
-import { loadContent, type LoadedContent } from "./store.ts";
+import { contentIndexOf, loadContent, type LoadedContent } from "./store.ts";
+import { stampFile } from "./file-stamp.ts";
 
 export interface IngestOptions {
   paths: ProjectPaths;
@@ -62,15 +64,6 @@ export interface IngestResult {
   applied: boolean;
 }
 
-/** The topics editors curate in topics.yaml (not those ingest discovered). */
-async function curatedTopics(dataDir: string): Promise<TopicEntry[]> {
-  const text = await readFile(join(dataDir, TOPICS_FILE), "utf8").catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return "";
-    throw error;
-  });
-  return text === "" ? [] : parseRegistry(text, TOPICS_FILE, TopicEntrySchema, "topic").entries;
-}
-
 interface ReadOutcome {
   file: string;
   display: string;
@@ -80,11 +73,11 @@ interface ReadOutcome {
   cached: boolean;
 }
 
-async function readAndParse(file: string, paths: ProjectPaths, alreadyRead: Dump | undefined): Promise<ReadOutcome> {
+async function readAndParse(file: string, paths: ProjectPaths, alreadyRead: ReadAhead | undefined): Promise<ReadOutcome> {
   const display = displayPath(paths.root, resolve(file));
   let dump: Dump;
   try {
-    dump = alreadyRead ?? (await readDump(file));
+    dump = alreadyRead?.dump ?? (await readDump(file));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { file, display, cached: false, diagnostics: [{ id: "dump-unreadable", level: "error", message: reason, file: display }] };
@@ -92,14 +85,31 @@ async function readAndParse(file: string, paths: ProjectPaths, alreadyRead: Dump
   const diagnostics = [...dump.diagnostics];
   if (diagnostics.some((d) => d.level === "error")) return { file, display, dump, diagnostics, cached: false };
   try {
-    const { result, hit } = await parseDumpCached(dump, paths.cache);
+    const { result, hit } = alreadyRead?.result ? { result: alreadyRead.result, hit: false } : await parseDumpCached(dump, paths.cache);
     diagnostics.push(...result.diagnostics);
-    return { file, display, dump, parsed: { dump, result }, diagnostics, cached: hit };
+    return { file, display, dump, parsed: { dump, result, articleCount: result.articles.length, parseKey: cacheKey(dump) }, diagnostics, cached: hit };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     diagnostics.push({ id: "parse-failed", level: "error", message: `the parser failed on this dump: ${reason}`, file: display });
     return { file, display, dump, diagnostics, cached: false };
   }
+}
+
+/** An unchanged dump, from its record in the dump index: nothing is read until asked for. */
+function recalled(file: string, record: DumpRecord, paths: ProjectPaths): ReadOutcome {
+  const dump = dumpFromRecord(resolve(file), record);
+  const outcome: ReadOutcome = { file, display: displayPath(paths.root, resolve(file)), dump, diagnostics: [...record.diagnostics], cached: record.parsed };
+  if (record.parsed) outcome.parsed = parsedFromRecord(dump, record, paths.cache);
+  return outcome;
+}
+
+/** Records what reading a dump gave; a dump that could not be read or parsed is read again next time. */
+function remember(index: DumpIndex, file: string, stamps: DumpStamps, outcome: ReadOutcome): void {
+  const path = resolve(file);
+  const { dump, parsed } = outcome;
+  const unparsable = dump !== undefined && dump.diagnostics.some((d) => d.level === "error");
+  if (dump && (parsed || unparsable)) index.store(path, stamps, shownByReadDump(file), dump, outcome.diagnostics, parsed?.result);
+  else index.forget(path);
 }
 
 /**
@@ -115,16 +125,36 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const content = options.content ?? (await loadContent(paths.content, { root: paths.root, cacheDir: paths.cache }));
   const diagnostics: Diagnostic[] = [...content.diagnostics];
 
+  // Dumps whose stamps are unchanged are not read: the dump index knows what reading them gave.
+  const dumpIndex = await DumpIndex.open(paths.cache);
+  // Sidecars are rare: those the listing of seeds/ does not show are not looked for.
+  const seedsDir = resolve(paths.seeds);
+  const inSeeds = new Set(await readdir(seedsDir).catch(() => []));
+  const absent = (path: string): boolean => dirname(resolve(path)) === seedsDir && !inSeeds.has(basename(path));
+  const stamps = new Map(files.map((file) => [file, stampDump(file, absent)]));
+  const known = new Map<string, DumpRecord>();
+  for (const file of files) {
+    const record = dumpIndex.lookup(resolve(file), stamps.get(file)!, shownByReadDump(file));
+    if (record) known.set(file, record);
+  }
   // Many dumps missing from the parse cache are parsed on worker threads first (parse-pool.ts).
-  const alreadyRead = await parseAhead(files, paths.cache);
+  const alreadyRead = await parseAhead(files.filter((file) => !known.has(file)), paths.cache);
   const outcomes: ReadOutcome[] = [];
   for (const file of files) {
-    const outcome = await readAndParse(file, paths, alreadyRead.get(resolve(file)));
+    const record = known.get(file);
+    let outcome: ReadOutcome;
+    if (record) {
+      outcome = recalled(file, record, paths);
+    } else {
+      outcome = await readAndParse(file, paths, alreadyRead.get(resolve(file)));
+      remember(dumpIndex, file, stamps.get(file)!, outcome);
+    }
     outcomes.push(outcome);
     diagnostics.push(...outcome.diagnostics);
     options.onProgress?.(outcomes.length, files.length, outcome.display);
   }
   const parsed = outcomes.flatMap((o) => (o.parsed ? [o.parsed] : []));
+  await dumpIndex.save();
 
   const recorded = new Set(content.entries.flatMap((e) => e.article.sources.map((s) => `${s.dump}\n${s.sha256}`)));
   const toIngest =
@@ -133,7 +163,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const seedNames = new Set(seedFiles.map((f) => basename(f)));
 
   // A dump that yields no article has nothing to enrich (its old articles, if any, are dropped below).
-  const toEnrich = toIngest.filter((p) => p.result.articles.length > 0);
+  const toEnrich = toIngest.filter((p) => (p.articleCount ?? p.result.articles.length) > 0);
   let generated: Article[] = [];
   let discovered: Registries | undefined;
   if (toEnrich.length > 0) {
@@ -141,7 +171,13 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     // captures of their stories into them, resolves related headlines against them, and gives
     // the articles of a changed dump the ids and slugs their earlier versions had.
     const existing = content.entries.map((e) => e.article);
-    const enriched = await enrichArchive(toEnrich, paths.data, existing, { cacheDir: paths.cache });
+    const summaryKeys = new WeakMap<Article, string>();
+    const index = contentIndexOf(content);
+    for (const entry of content.entries) {
+      const key = index?.summaryKeyOf(entry.path);
+      if (key !== undefined) summaryKeys.set(entry.article, key);
+    }
+    const enriched = await enrichArchive(toEnrich, paths.data, existing, { cacheDir: paths.cache, summaryKeyOf: (a) => summaryKeys.get(a) });
     generated = enriched.articles;
     discovered = enriched.registries;
     diagnostics.push(...enriched.diagnostics);
@@ -162,8 +198,23 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const applied = hold ? { written: [], removed: [] } : await applyChanges(paths.content, plan.changes);
   // Topics enrichment discovered are named in a registry file of their own, so that later builds,
   // which enrich only new dumps, still know them.
-  if (!hold && discovered) await saveDiscoveredTopics(paths.data, discovered, await curatedTopics(paths.data));
+  if (!hold && discovered) await saveDiscoveredTopics(paths.data, discovered, await loadCuratedTopics(paths.data));
   const entries = entriesAfter(content.entries, plan.changes);
+  // The files written are recorded in the content index, so the next load (the build that
+  // follows) neither reads nor parses them.
+  const contentIndex = contentIndexOf(content);
+  if (contentIndex && !hold) {
+    const written = new Set(applied.written);
+    const byPath = new Map(entries.map((e) => [e.path, e]));
+    for (const change of plan.changes) {
+      if (change.kind !== "write" || !written.has(change.path)) continue;
+      const entry = byPath.get(change.path);
+      const absolute = join(paths.content, ...change.path.split("/"));
+      if (entry) contentIndex.written(entry, change.text, displayPath(paths.root, absolute), stampFile(absolute));
+    }
+    for (const path of applied.removed) contentIndex.forget(path);
+    await contentIndex.save();
+  }
   const byDump = new Map<string, ContentEntry[]>();
   for (const entry of entries) {
     for (const dump of new Set(entry.article.sources.map((s) => s.dump))) {

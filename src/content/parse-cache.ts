@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { access, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,13 +23,13 @@ export function parserVersion(): string {
 }
 
 /** The cache key of a dump: its bytes (sha256), name, editor's notes and the parser version. */
-function cacheKey(dump: Dump): string {
+export function cacheKey(dump: Pick<Dump, "sha256" | "name" | "meta">): string {
   return createHash("sha256")
     .update(JSON.stringify([parserVersion(), dump.sha256, dump.name, dump.meta ?? null]))
     .digest("hex");
 }
 
-function cacheFile(dump: Dump, cacheDir: string): string {
+function cacheFile(dump: Pick<Dump, "sha256" | "name" | "meta">, cacheDir: string): string {
   const key = cacheKey(dump);
   return join(cacheDir, "parse", parserVersion(), key.slice(0, 2), `${key}.json`);
 }
@@ -51,6 +52,16 @@ export interface CachedParse {
   result: ParseResult;
   /** Whether the result came from the cache. */
   hit: boolean;
+}
+
+/** The cached parse of a dump, read synchronously (for results loaded on demand); undefined when missing or damaged. */
+export function readCachedParseSync(dump: Pick<Dump, "sha256" | "name" | "meta">, cacheDir: string): ParseResult | undefined {
+  try {
+    const value: unknown = JSON.parse(readFileSync(cacheFile(dump, cacheDir), "utf8"));
+    return isParseResult(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

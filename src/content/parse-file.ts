@@ -22,6 +22,18 @@ export function normalizeContentText(raw: string): string {
   return raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
+/** Where parseContentFile finds the body of a file's text (normalised), without parsing the front matter. */
+export function bodyOffsetOf(raw: string): number | undefined {
+  const text = normalizeContentText(raw);
+  if (!hasClosedFrontMatter(text)) return undefined;
+  // gray-matter closes the front matter at the first line after the opening one that starts with
+  // `---`; when that line is just `---`, the body starts after it (the common case, found without
+  // gray-matter: ingest asks this of every file it writes).
+  const close = text.indexOf("\n---", 3);
+  if (text.startsWith("---\n") && close !== -1 && text.startsWith("\n---\n", close)) return close + 5;
+  return text.length - matter(text, splitOnly).content.length;
+}
+
 function hasClosedFrontMatter(text: string): boolean {
   return /^---[ \t]*\n(?:[\s\S]*?\n)?---[ \t]*(?:\n|$)/.test(text);
 }

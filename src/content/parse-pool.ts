@@ -1,17 +1,17 @@
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { Worker } from "node:worker_threads";
-import type { Dump } from "../model/index.ts";
+import type { Dump, ParseResult } from "../model/index.ts";
 import { readDump } from "../read/index.ts";
 import { hasCachedParse } from "./parse-cache.ts";
 import { requestReply, startTypeScriptWorker } from "../workers/typescript-worker.ts";
-import type { ParseRequest } from "./parse-worker.ts";
+import type { ParseReply, ParseRequest } from "./parse-worker.ts";
 
 /**
  * Parsing across cores. A first ingest of a large archive parses thousands of dumps, one core's
  * work if done in turn; dumps are independent, so when many are missing from the parse cache they
- * are parsed on worker threads into the cache first, and ingest then finds every parse there.
- * Ingest still reads its results in the order of the files, so the output does not depend on
+ * are parsed on worker threads into the cache first, each thread sending its parses back. Ingest
+ * still reads its results in the order of the files, so the output does not depend on
  * which thread parsed what.
  */
 
@@ -24,36 +24,49 @@ export interface ParseAheadOptions {
   minDumps?: number;
 }
 
+/** A dump read ahead, with its parse when a thread made it. */
+export interface ReadAhead {
+  dump: Dump;
+  result?: ParseResult;
+}
+
 /**
  * Reads the dumps and, when more than `minDumps` of them are missing from the parse cache, parses
  * those on worker threads into it. Returns the dumps read, by resolved path, for the caller to use
- * rather than read them again (a file that could not be read is absent: the caller reports it).
+ * rather than read them again (a file that could not be read is absent: the caller reports it),
+ * with the parses the threads made.
  */
-export async function parseAhead(files: readonly string[], cacheDir: string, options: ParseAheadOptions = {}): Promise<Map<string, Dump>> {
+export async function parseAhead(files: readonly string[], cacheDir: string, options: ParseAheadOptions = {}): Promise<Map<string, ReadAhead>> {
   const threads = options.threads ?? Math.min(4, availableParallelism());
   const minDumps = options.minDumps ?? MIN_DUMPS_FOR_THREADS;
-  const read = new Map<string, Dump>();
+  const read = new Map<string, ReadAhead>();
   if (threads < 2 || files.length <= minDumps) return read;
-  const missing: Dump[] = [];
+  const missing: ReadAhead[] = [];
   for (const file of files) {
     const dump = await readDump(file).catch(() => null);
     if (dump === null) continue;
-    read.set(resolve(file), dump);
+    const ahead: ReadAhead = { dump };
+    read.set(resolve(file), ahead);
     if (dump.diagnostics.some((d) => d.level === "error")) continue;
-    if (!(await hasCachedParse(dump, cacheDir))) missing.push(dump);
+    if (!(await hasCachedParse(dump, cacheDir))) missing.push(ahead);
   }
   if (missing.length > minDumps) await parseOnThreads(missing, cacheDir, threads);
   return read;
 }
 
-async function parseOnThreads(dumps: readonly Dump[], cacheDir: string, threads: number): Promise<void> {
+async function parseOnThreads(dumps: readonly ReadAhead[], cacheDir: string, threads: number): Promise<void> {
   let next = 0;
   const workers: Worker[] = [];
   const drive = async (): Promise<void> => {
     const worker = startTypeScriptWorker(new URL("./parse-worker.ts", import.meta.url));
     workers.push(worker);
-    // A failed parse is left for the caller, which parses the dump again and reports why it failed.
-    while (next < dumps.length) await requestReply<unknown>(worker, { dump: dumps[next++]!, cacheDir } satisfies ParseRequest, "parsing dumps");
+    while (next < dumps.length) {
+      const ahead = dumps[next++]!;
+      const reply = await requestReply<ParseReply>(worker, { dump: ahead.dump, cacheDir } satisfies ParseRequest, "parsing dumps");
+      // A failed parse is left for the caller, which parses the dump again and reports why it failed.
+      if (!reply.ok) continue;
+      ahead.result = reply.result;
+    }
   };
   try {
     await Promise.all(Array.from({ length: Math.min(threads, dumps.length) }, drive));

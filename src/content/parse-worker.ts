@@ -1,9 +1,9 @@
 /**
  * A parsing thread: receives dumps already read, parses each into the parse cache (see
- * parse-pool.ts), and replies when the entry is written. The results travel through the cache.
+ * parse-pool.ts) and replies with the parse, so the caller need not read it back.
  */
 import { parentPort } from "node:worker_threads";
-import type { Dump } from "../model/index.ts";
+import type { Dump, ParseResult } from "../model/index.ts";
 import { parseDumpCached } from "./parse-cache.ts";
 
 export interface ParseRequest {
@@ -11,13 +11,13 @@ export interface ParseRequest {
   cacheDir: string;
 }
 
-export type ParseReply = { ok: true } | { ok: false; error: string };
+export type ParseReply = { ok: true; result: ParseResult } | { ok: false; error: string };
 
 if (parentPort === null) throw new TypeError("parse-worker.ts runs as a worker thread of parse-pool.ts");
 const port = parentPort;
 port.on("message", (request: ParseRequest) => {
   parseDumpCached(request.dump, request.cacheDir).then(
-    () => port.postMessage({ ok: true } satisfies ParseReply),
+    ({ result }) => port.postMessage({ ok: true, result } satisfies ParseReply),
     // The caller parses this dump again itself and reports the failure as a diagnostic.
     (error: unknown) => port.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) } satisfies ParseReply),
   );

@@ -35,6 +35,13 @@ import { assignTopics, type EntityCache } from "./topics/assign.ts";
 export interface ParsedDump {
   dump: Dump;
   result: ParseResult;
+  /**
+   * `result.articles.length`, known without the result: ingest loads the text and parse of an
+   * unchanged dump only when they are first asked for.
+   */
+  articleCount?: number;
+  /** Changes whenever the parse may change (the dump's bytes, its sidecar, the parser's code). */
+  parseKey?: string;
 }
 
 export interface EnrichResult {
@@ -55,6 +62,11 @@ export interface EnrichOptions {
   cacheDir?: string;
   /** The same data held in memory by the caller (used instead of `cacheDir` when given). */
   derived?: DerivedCache;
+  /**
+   * The summary key (`summaryKey` of headline, NUL, body) of an existing record, when the caller
+   * knows it: content's index does, so an unchanged record's body is not read to find its summary.
+   */
+  summaryKeyOf?: (article: Article) => string | undefined;
 }
 
 /**
@@ -68,7 +80,7 @@ export async function enrichArchive(
   options: EnrichOptions = {},
 ): Promise<EnrichResult> {
   if (!Array.isArray(dumps)) throw new TypeError("enrichArchive(dumps, dataDir): dumps must be an array of { dump, result }");
-  const loaded = await loadRegistries(dataDir);
+  const loaded = await loadRegistries(dataDir, options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir });
   const derived = options.derived ?? (options.cacheDir !== undefined ? await DerivedCache.load(options.cacheDir) : undefined);
   const enriched = enrichWithRegistries(dumps, loaded.registries, existing, derived ? { ...options, derived } : options);
   if (derived && options.cacheDir !== undefined) await derived.save(options.cacheDir);
@@ -114,13 +126,16 @@ export function enrichWithRegistries(
       return derived ? { headline, body, cacheText: `${headline}\u0000${paragraphsToMarkdown(body)}` } : { headline, body };
     }),
     // An existing record's paragraphs are needed only when its summary is not cached.
-    ...anchors.map(({ article }) => ({
-      headline: article.headline,
-      get body(): string[] {
-        return article.body.split("\n\n");
-      },
-      cacheText: `${article.headline}\u0000${article.body}`,
-    })),
+    ...anchors.map(({ article }): DuplicateInput => {
+      const key = options.summaryKeyOf?.(article);
+      return {
+        headline: article.headline,
+        get body(): string[] {
+          return article.body.split("\n\n");
+        },
+        ...(key === undefined ? { cacheText: `${article.headline}\u0000${article.body}` } : { cacheKey: key }),
+      };
+    }),
   ];
   const groups = splitAnchors(groupDuplicates(texts, derived?.summaries, captures.length), captures.length);
 

@@ -36,6 +36,13 @@ export interface DuplicateInput {
    * a record's Markdown body) share their cache entry.
    */
   cacheText?: string;
+  /** The cache key, when the caller knows it already (`summaryKey(cacheText)`): the text is then not needed on a hit. */
+  cacheKey?: string;
+}
+
+/** The key under which the summary of a text is cached. */
+export function summaryKey(cacheText: string): string {
+  return sha256Hex(cacheText).slice(0, 32);
 }
 
 interface Summary {
@@ -165,7 +172,7 @@ function sameStory(a: Summary, b: Summary): boolean {
 
 /** Hashing the text is much cheaper than tokenising and shingling it. */
 function cachedSummary(text: DuplicateInput, cache: SummaryCache): Summary {
-  const key = sha256Hex(text.cacheText ?? `${text.headline}\u0000${text.body.join("\n")}`).slice(0, 32);
+  const key = text.cacheKey ?? summaryKey(text.cacheText ?? `${text.headline}\u0000${text.body.join("\n")}`);
   const hit = cache.get(key);
   if (hit) return hit;
   const summary = summarise(text);

@@ -3,8 +3,10 @@
  * entry with the schemas of src/model/registry.ts. A bad entry is left out and reported with the
  * file, the line and the field to fix; the rest of the registry still loads.
  */
-import { readFile } from "node:fs/promises";
-import { relative, resolve } from "node:path";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { LineCounter, isSeq, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import {
@@ -12,7 +14,9 @@ import {
   TopicEntrySchema,
   type Diagnostic,
   type Registries,
+  type TopicEntry,
 } from "../model/index.ts";
+import { sourceVersion } from "../content/source-version.ts";
 import { nameKey } from "./text.ts";
 
 export const OUTLETS_FILE = "outlets.yaml";
@@ -25,11 +29,28 @@ export interface RegistriesLoad {
   diagnostics: Diagnostic[];
 }
 
+export interface LoadRegistriesOptions {
+  /** The project's cache folder: parsed registries are kept there, so an unchanged one is not parsed again. */
+  cacheDir?: string;
+}
+
 /** Loads and validates `<dataDir>/outlets.yaml` and `<dataDir>/topics.yaml`. A missing file is an empty registry. */
-export async function loadRegistries(dataDir: string): Promise<RegistriesLoad> {
+export async function loadRegistries(dataDir: string, options: LoadRegistriesOptions = {}): Promise<RegistriesLoad> {
   if (typeof dataDir !== "string" || dataDir.length === 0) {
     throw new TypeError("loadRegistries(dataDir): dataDir must be the path of the folder holding outlets.yaml and topics.yaml");
   }
+  if (options.cacheDir !== undefined) await readMemo(options.cacheDir);
+  const loaded = await loadAll(dataDir);
+  if (options.cacheDir !== undefined) await writeMemo(options.cacheDir);
+  return loaded;
+}
+
+/** The topics editors curate in topics.yaml (without those ingest discovered); none when it is missing or broken. */
+export async function loadCuratedTopics(dataDir: string): Promise<TopicEntry[]> {
+  return (await loadRegistryFile(resolve(dataDir, TOPICS_FILE), resolve(dataDir, "..", ".."), TopicEntrySchema, "topic")).entries;
+}
+
+async function loadAll(dataDir: string): Promise<RegistriesLoad> {
   // Files are named relative to the project root (dataDir is <root>/content/_data) in messages.
   const root = resolve(dataDir, "..", "..");
   const outlets = await loadRegistryFile(resolve(dataDir, OUTLETS_FILE), root, OutletEntrySchema, "outlet");
@@ -80,8 +101,81 @@ async function loadRegistryFile<T extends Entry>(
   return parseRegistry(source, file, schema, what);
 }
 
+/**
+ * Registries parsed before, by a hash of their kind, name and text: a build reads the same
+ * registries several times (ingest, enrichment, the site), and parsing YAML with positions is
+ * not cheap. Kept in memory, and in the cache folder when loadRegistries is given one.
+ */
+const parsedRegistries = new Map<string, FileLoad<Entry>>();
+/** Texts remembered (two registries and the discovered topics, a few versions of each). */
+const MEMO_SIZE = 8;
+const MEMO_FILE = "registries.json";
+let memoGrown = false;
+const memoDirsRead = new Set<string>();
+
+function memoKey(source: string, file: string, what: string): string {
+  return createHash("sha256").update(`${registryCodeVersion()}\0${what}\0${file}\0`).update(source).digest("hex");
+}
+
+/** The code that decides a parsed registry: this folder's and the model's schemas. */
+function registryCodeVersion(): string {
+  return sourceVersion([fileURLToPath(new URL("./", import.meta.url)), fileURLToPath(new URL("../model/", import.meta.url))]);
+}
+
+function remember(key: string, load: FileLoad<Entry>): void {
+  parsedRegistries.delete(key);
+  parsedRegistries.set(key, load);
+  if (parsedRegistries.size > MEMO_SIZE) parsedRegistries.delete(parsedRegistries.keys().next().value!);
+}
+
+async function readMemo(cacheDir: string): Promise<void> {
+  if (memoDirsRead.has(cacheDir)) return;
+  memoDirsRead.add(cacheDir);
+  try {
+    const data = JSON.parse(await readFile(join(cacheDir, MEMO_FILE), "utf8")) as unknown;
+    if (!Array.isArray(data)) return;
+    for (const item of data as unknown[]) {
+      if (!Array.isArray(item) || typeof item[0] !== "string" || item[1] === null || typeof item[1] !== "object") continue;
+      if (!parsedRegistries.has(item[0])) remember(item[0], item[1] as FileLoad<Entry>);
+    }
+  } catch {
+    // No memo yet, or a damaged one: registries are parsed again.
+  }
+}
+
+async function writeMemo(cacheDir: string): Promise<void> {
+  if (!memoGrown) return;
+  memoGrown = false;
+  await mkdir(cacheDir, { recursive: true });
+  const path = join(cacheDir, MEMO_FILE);
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify([...parsedRegistries]), "utf8");
+  await rename(temporary, path);
+}
+
 /** Parses one registry's YAML text. Exported for tests that feed it hand-made text. */
 export function parseRegistry<T extends Entry>(
+  source: string,
+  file: string,
+  schema: z.ZodType<T>,
+  what: "outlet" | "topic",
+): FileLoad<T> {
+  // Only the registries' own schemas are remembered: the key names the kind, not the schema.
+  const given: unknown = schema;
+  const own = what === "outlet" ? given === OutletEntrySchema : given === TopicEntrySchema;
+  if (!own) return parseRegistryText(source, file, schema, what);
+  const key = memoKey(source, file, what);
+  let parsed = parsedRegistries.get(key) as FileLoad<T> | undefined;
+  if (!parsed) {
+    parsed = parseRegistryText(source, file, schema, what);
+    remember(key, parsed);
+    memoGrown = true;
+  }
+  // A copy: callers may change what they are given.
+  return structuredClone(parsed);
+}
+
+function parseRegistryText<T extends Entry>(
   source: string,
   file: string,
   schema: z.ZodType<T>,

@@ -68,8 +68,8 @@ export function decodeDump(bytes: Uint8Array, name: string, file: string = name)
   return { name, id, sha256, format, encoding: decoded.encoding, encodingBy: decoded.encodingBy, text, diagnostics };
 }
 
-/** The path as diagnostics show it: relative to the working directory when inside it. */
-function displayPath(path: string): string {
+/** The path as readDump's diagnostics show it: relative to the working directory when inside it. */
+export function displayPath(path: string): string {
   const rel = relative(process.cwd(), resolve(path));
   return rel.startsWith("..") || isAbsolute(rel) ? path : rel;
 }
@@ -95,14 +95,17 @@ function lineOfOffset(text: string, offset: number): number {
   return line;
 }
 
-/** The sidecar of `dir/name.ext`: `name.ext.meta.yaml`, else `name.meta.yaml`. */
-async function readSidecarFor(path: string): Promise<{ meta?: DumpMeta; diagnostics: Diagnostic[] }> {
+/** Where the sidecar of `dir/name.ext` may be, in the order looked at: `name.ext.meta.yaml`, then `name.meta.yaml`. */
+export function sidecarPaths(path: string): [string, string] {
   const dir = dirname(path);
   const name = basename(path);
-  const candidates = [name + SIDECAR_SUFFIX, name.slice(0, name.length - extname(name).length) + SIDECAR_SUFFIX];
-  for (const candidate of candidates) {
-    const text = await readSidecarText(join(dir, candidate));
-    if (text !== null) return parseSidecar(text, displayPath(join(dir, candidate)));
+  return [join(dir, name + SIDECAR_SUFFIX), join(dir, name.slice(0, name.length - extname(name).length) + SIDECAR_SUFFIX)];
+}
+
+async function readSidecarFor(path: string): Promise<{ meta?: DumpMeta; diagnostics: Diagnostic[] }> {
+  for (const candidate of sidecarPaths(path)) {
+    const text = await readSidecarText(candidate);
+    if (text !== null) return parseSidecar(text, displayPath(candidate));
   }
   return { diagnostics: [] };
 }

@@ -5,12 +5,17 @@ import { hasErrors, printDiagnostics, wantsColor } from "../../errors/index.ts";
 import { parseCommandArgs, withUsage } from "../args.ts";
 import { createProgress } from "../progress.ts";
 
+/** Up to this many dumps, each gets its line; above, only those with problems (a first ingest of an archive has thousands). */
+export const EACH_DUMP_UP_TO = 50;
+
 const usage = `usage: newsarchive ingest [--verbose] [<dump>…]
 
 Parses dumps (default: every dump in seeds/) into content/<outlet>/<slug>.md.
 Files an editor changed are never overwritten; unchanged dumps write nothing.
 
-  --verbose   also list decisions (edits kept, files moved)`;
+  --verbose   list every dump, and decisions (edits kept, files moved)
+
+Above ${EACH_DUMP_UP_TO} dumps, only those with warnings or errors get a line of their own.`;
 
 /** One line per dump: `seeds/x.txt: 4 articles (Fars News Agency, SANA), 1 warning`. */
 export function formatDumpSummary(summary: DumpSummary, color = false): string {
@@ -24,6 +29,11 @@ export function formatDumpSummary(summary: DumpSummary, color = false): string {
   if (summary.errors > 0) parts.push(c.red(`${summary.errors} error${summary.errors === 1 ? "" : "s"}`));
   if (!summary.ingested) parts.push(c.dim("unchanged"));
   return `${c.bold(summary.file)}: ${parts.join(", ")}`;
+}
+
+/** Stands for the dumps not listed one by one. */
+export function formatOthers(count: number): string {
+  return `… and ${count} more dump${count === 1 ? "" : "s"} without warnings (--verbose lists every dump)`;
 }
 
 /** The closing line: what happened to content/. */
@@ -57,7 +67,10 @@ export async function ingestCommand(args: string[]): Promise<number> {
     });
     progress?.finish();
     const color = wantsColor(process.stdout);
-    for (const summary of result.dumps) process.stdout.write(formatDumpSummary(summary, color) + "\n");
+    const each = parsed.values["verbose"] === true || result.dumps.length <= EACH_DUMP_UP_TO;
+    const listed = each ? result.dumps : result.dumps.filter((d) => d.errors > 0 || d.warnings > 0);
+    for (const summary of listed) process.stdout.write(formatDumpSummary(summary, color) + "\n");
+    if (listed.length < result.dumps.length) process.stdout.write(formatOthers(result.dumps.length - listed.length) + "\n");
     process.stdout.write(formatIngestTotals(result) + "\n");
     printDiagnostics(result.diagnostics, process.stderr, { verbose: parsed.values["verbose"] === true });
     return hasErrors(result.diagnostics) ? 1 : 0;

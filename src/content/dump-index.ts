@@ -1,0 +1,159 @@
+import { readFileSync } from "node:fs";
+import type { ParsedDump } from "../enrich/index.ts";
+import type { Diagnostic, Dump, ParseResult } from "../model/index.ts";
+import { parseDump } from "../parse/index.ts";
+import { decodeDump, sidecarPaths } from "../read/index.ts";
+import { openJournaledIndex, type JournaledRecords } from "./journaled-index.ts";
+import { sameStamp, stampFile, trustedStamp, type FileStamp } from "./file-stamp.ts";
+import { cacheKey, parserVersion, readCachedParseSync } from "./parse-cache.ts";
+
+/**
+ * The dump index: what reading and parsing each dump gave, by the dump's stamp (size,
+ * modification time, inode) and its sidecar's. A build of a large archive then reads and hashes
+ * only the dumps that changed: for the others it knows the sha256, the diagnostics and the parse
+ * cache entry without opening them. Their text and parse are read on demand (the site's dump
+ * pages). Derived and disposable: kept in .cache/, ignored when missing, damaged or written by
+ * another parser version (reading and parsing decide everything it records).
+ */
+const INDEX_NAME = "dump-index";
+/** Bump when the layout of the records changes. */
+const FORMAT = 1;
+
+/** A dump as read, without its text (read again on demand). */
+export type DumpFacts = Omit<Dump, "text">;
+
+export interface DumpRecord {
+  stamp: FileStamp;
+  /** The stamps of the two places its sidecar may be (null: no file there). */
+  sidecars: [FileStamp | null, FileStamp | null];
+  /** How readDump named the file in its diagnostics (relative to the working directory). */
+  shown: string;
+  dump: DumpFacts;
+  /** What reading and parsing reported, in order. */
+  diagnostics: Diagnostic[];
+  /** Whether it was parsed (false: reading found an error, so it was not). */
+  parsed: boolean;
+  /** Articles the parser found. */
+  articles: number;
+}
+
+/** The stamps a dump's record is checked against. */
+export interface DumpStamps {
+  stamp: FileStamp | null;
+  sidecars: [FileStamp | null, FileStamp | null];
+}
+
+/**
+ * Stamps a dump and the places of its sidecar. `absent` may tell paths known not to exist (from a
+ * listing of the folder), which are then not looked at: most dumps have no sidecar.
+ */
+export function stampDump(file: string, absent: (path: string) => boolean = () => false): DumpStamps {
+  const [first, second] = sidecarPaths(file);
+  const stamp = stampFile(file);
+  const own = absent(first) ? null : stampFile(first);
+  return { stamp, sidecars: [own, first === second ? own : absent(second) ? null : stampFile(second)] };
+}
+
+export class DumpIndex {
+  readonly #next: Map<string, DumpRecord>;
+  /** Dumps looked up or stored in this run (the others are checked for existence on save). */
+  readonly #seen = new Set<string>();
+
+  private constructor(private readonly stored: JournaledRecords<DumpRecord>) {
+    this.#next = new Map(stored.records);
+  }
+
+  static async open(cacheDir: string): Promise<DumpIndex> {
+    return new DumpIndex(await openJournaledIndex<DumpRecord>(cacheDir, INDEX_NAME, version()));
+  }
+
+  /** What reading the dump at `path` (resolved) gave, when its stamps are those recorded and can be trusted. */
+  lookup(path: string, stamps: DumpStamps, shown: string): DumpRecord | undefined {
+    this.#seen.add(path);
+    const record = this.stored.records.get(path);
+    if (!record || record.shown !== shown || !stamps.stamp) return undefined;
+    const writtenMs = this.stored.writtenMs(path);
+    if (!sameStamp(record.stamp, stamps.stamp) || !trustedStamp(record.stamp, writtenMs)) return undefined;
+    for (const [i, sidecar] of stamps.sidecars.entries()) {
+      const known = record.sidecars[i];
+      if (!sameStamp(known, sidecar) || (sidecar && !trustedStamp(sidecar, writtenMs))) return undefined;
+    }
+    return record;
+  }
+
+  /** Records what reading a dump gave; `stamps` were taken before it was read. */
+  store(path: string, stamps: DumpStamps, shown: string, dump: Dump, diagnostics: readonly Diagnostic[], result: ParseResult | undefined): void {
+    this.#seen.add(path);
+    if (!stamps.stamp) return;
+    const { text: _text, ...facts } = dump;
+    void _text;
+    this.#next.set(path, {
+      stamp: stamps.stamp,
+      sidecars: stamps.sidecars,
+      shown,
+      dump: facts,
+      diagnostics: [...diagnostics],
+      parsed: result !== undefined,
+      articles: result?.articles.length ?? 0,
+    });
+  }
+
+  /** Forgets a dump (it could not be read or parsed: it is read again next time). */
+  forget(path: string): void {
+    this.#next.delete(path);
+  }
+
+  /** Writes what changed, without the records of dumps that are gone. */
+  async save(): Promise<void> {
+    for (const path of this.#next.keys()) {
+      if (!this.#seen.has(path) && stampFile(path) === null) this.#next.delete(path);
+    }
+    await this.stored.save(this.#next);
+  }
+}
+
+function version(): string {
+  return `${FORMAT}-${parserVersion()}`;
+}
+
+/**
+ * A dump known from its record, whose text is read when first asked for. Its fields come in the
+ * order readDump gives them, so it prints and compares like a dump just read.
+ */
+export function dumpFromRecord(path: string, record: DumpRecord): Dump {
+  const { name, id, sha256, format, encoding, encodingBy, diagnostics, meta } = record.dump;
+  let text: string | undefined;
+  const dump: Dump = {
+    name,
+    id,
+    sha256,
+    format,
+    encoding,
+    encodingBy,
+    get text(): string {
+      // The same decoding as readDump (the sidecar does not change the text).
+      text ??= decodeDump(readFileSync(path), name, record.shown).text;
+      return text;
+    },
+    diagnostics: [...diagnostics],
+  };
+  if (meta !== undefined) dump.meta = meta;
+  return dump;
+}
+
+/**
+ * A parsed dump known from its record: the parse is taken from the parse cache when first asked
+ * for (and parsed again from the text if the cache lost it).
+ */
+export function parsedFromRecord(dump: Dump, record: DumpRecord, cacheDir: string): ParsedDump {
+  let result: ParseResult | undefined;
+  return {
+    dump,
+    get result(): ParseResult {
+      result ??= readCachedParseSync(dump, cacheDir) ?? parseDump(dump);
+      return result;
+    },
+    articleCount: record.articles,
+    parseKey: cacheKey(dump),
+  };
+}
