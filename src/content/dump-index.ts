@@ -17,7 +17,7 @@ import { cacheKey, parserVersion, readCachedParseSync } from "./parse-cache.ts";
  */
 const INDEX_NAME = "dump-index";
 /** Bump when the layout of the records changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** A dump as read, without its text (read again on demand). */
 export type DumpFacts = Omit<Dump, "text">;
@@ -35,6 +35,9 @@ export interface DumpRecord {
   parsed: boolean;
   /** Articles the parser found. */
   articles: number;
+  /** Lines the parser reported on, and its warnings and errors: what the dumps directory shows. */
+  lines: number;
+  warnings: number;
 }
 
 /** The stamps a dump's record is checked against. */
@@ -95,6 +98,8 @@ export class DumpIndex {
       diagnostics: [...diagnostics],
       parsed: result !== undefined,
       articles: result?.articles.length ?? 0,
+      lines: result?.lines.length ?? 0,
+      warnings: result === undefined ? 0 : parseWarnings(result),
     });
   }
 
@@ -122,7 +127,6 @@ function version(): string {
  */
 export function dumpFromRecord(path: string, record: DumpRecord): Dump {
   const { name, id, sha256, format, encoding, encodingBy, diagnostics, meta } = record.dump;
-  let text: string | undefined;
   const dump: Dump = {
     name,
     id,
@@ -130,10 +134,11 @@ export function dumpFromRecord(path: string, record: DumpRecord): Dump {
     format,
     encoding,
     encodingBy,
+    // Read on each use, not kept: a build of a large archive reads every dump once (its page)
+    // and would otherwise end up holding them all. The same decoding as readDump (the sidecar
+    // does not change the text).
     get text(): string {
-      // The same decoding as readDump (the sidecar does not change the text).
-      text ??= decodeDump(readFileSync(path), name, record.shown).text;
-      return text;
+      return decodeDump(readFileSync(path), name, record.shown).text;
     },
     diagnostics: [...diagnostics],
   };
@@ -146,14 +151,27 @@ export function dumpFromRecord(path: string, record: DumpRecord): Dump {
  * for (and parsed again from the text if the cache lost it).
  */
 export function parsedFromRecord(dump: Dump, record: DumpRecord, cacheDir: string): ParsedDump {
-  let result: ParseResult | undefined;
+  // Kept only while in use elsewhere: a build reads every parse once (the dump's page), and
+  // holding them all would make memory grow with the archive.
+  let held: WeakRef<ParseResult> | undefined;
   return {
     dump,
     get result(): ParseResult {
-      result ??= readCachedParseSync(dump, cacheDir) ?? parseDump(dump);
+      let result = held?.deref();
+      if (result === undefined) {
+        result = readCachedParseSync(dump, cacheDir) ?? parseDump(dump);
+        held = new WeakRef(result);
+      }
       return result;
     },
     articleCount: record.articles,
+    lineCount: record.lines,
+    warningCount: record.warnings,
     parseKey: cacheKey(dump),
   };
+}
+
+/** The parser's warnings and errors on a dump (its notes at level info left out). */
+export function parseWarnings(result: ParseResult): number {
+  return result.diagnostics.filter((d) => d.level !== "info").length;
 }

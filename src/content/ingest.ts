@@ -6,7 +6,7 @@ import { loadCuratedTopics } from "../enrich/registries.ts";
 import type { Article, Diagnostic, Dump, Registries } from "../model/index.ts";
 import { displayPath as shownByReadDump, listDumps, readDump } from "../read/index.ts";
 import { applyChanges } from "./apply.ts";
-import { DumpIndex, dumpFromRecord, parsedFromRecord, stampDump, type DumpRecord, type DumpStamps } from "./dump-index.ts";
+import { DumpIndex, dumpFromRecord, parsedFromRecord, parseWarnings, stampDump, type DumpRecord, type DumpStamps } from "./dump-index.ts";
 import { cacheKey, parseDumpCached } from "./parse-cache.ts";
 import { parseAhead, type ReadAhead } from "./parse-pool.ts";
 import { displayPath } from "./paths.ts";
@@ -87,7 +87,7 @@ async function readAndParse(file: string, paths: ProjectPaths, alreadyRead: Read
   try {
     const { result, hit } = alreadyRead?.result ? { result: alreadyRead.result, hit: false } : await parseDumpCached(dump, paths.cache);
     diagnostics.push(...result.diagnostics);
-    return { file, display, dump, parsed: { dump, result, articleCount: result.articles.length, parseKey: cacheKey(dump) }, diagnostics, cached: hit };
+    return { file, display, dump, parsed: { dump, result, articleCount: result.articles.length, lineCount: result.lines.length, warningCount: parseWarnings(result), parseKey: cacheKey(dump) }, diagnostics, cached: hit };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     diagnostics.push({ id: "parse-failed", level: "error", message: `the parser failed on this dump: ${reason}`, file: display });

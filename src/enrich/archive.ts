@@ -40,6 +40,10 @@ export interface ParsedDump {
    * unchanged dump only when they are first asked for.
    */
   articleCount?: number;
+  /** `result.lines.length`, likewise. */
+  lineCount?: number;
+  /** The parser's warnings and errors (`result.diagnostics` not at level info), likewise. */
+  warningCount?: number;
   /** Changes whenever the parse may change (the dump's bytes, its sidecar, the parser's code). */
   parseKey?: string;
 }

@@ -8,7 +8,7 @@ import { SearchRecords } from "./records.ts";
 import { DEFAULT_MAX_SHARD_SIZE, planShards, type ShardPlan } from "./shards.ts";
 
 export { markdownToText, searchRecord, SearchRecords, type SearchRecord } from "./records.ts";
-export { planShards, DEFAULT_MAX_SHARD_SIZE, type ShardPlan } from "./shards.ts";
+export { planShards, DEFAULT_MAX_SHARD_SIZE, SEARCH_MANIFEST_KEY, type ShardPlan } from "./shards.ts";
 
 export interface SearchOptions {
   /** The built site; bundles go to `<siteDir>/search-index/<shard>/`. */

@@ -62,3 +62,6 @@ function bucketCount(size: number, maxShardSize: number): number {
 function idBucket(id: string, buckets: number): number {
   return createHash("sha256").update(id).digest().readUInt32BE(0) % buckets;
 }
+
+/** Key of the manifest of the bundles a live site has (name "search-live"): the shard hashes capture everything else. */
+export const SEARCH_MANIFEST_KEY = "search-1";

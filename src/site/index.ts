@@ -1,6 +1,7 @@
 import { mkdir, readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { Article, Diagnostic, Dump, ParseResult, Registries } from "../model/index.ts";
+import type { Article, Diagnostic, Registries } from "../model/index.ts";
+import type { SiteDump } from "./view/types.ts";
 import { copyRawDumps, writeAssets } from "./assets.ts";
 import { PAGES_PER_RUN } from "./eleventy.ts";
 import { defaultRenderThreads, renderSite } from "./render-pool.ts";
@@ -21,7 +22,7 @@ export interface SiteInput {
   /** Validated records, drafts already removed. */
   articles: Article[];
   /** Every dump still in seeds/, with its parse report. */
-  dumps: Array<{ dump: Dump; result: ParseResult }>;
+  dumps: SiteDump[];
   /** Outlets and topics, curated and discovered. */
   registries: Registries;
 }

@@ -1,6 +1,6 @@
 import type { BodyUse } from "./body-refs.ts";
 import { contentPathOf } from "../content/paths.ts";
-import type { Article, Diagnostic, Dump, ParseResult, Registries } from "../model/index.ts";
+import type { Article, Diagnostic, Dump, Registries } from "../model/index.ts";
 import { paths } from "./urls.ts";
 import { apiArticleFiles, apiIndexFiles } from "./view/api.ts";
 import { articleInputs, articlePage, articleSummary } from "./view/article-page.ts";
@@ -11,7 +11,7 @@ import { capturesBySha, dumpPage, dumpPageInputs } from "./view/dump-page.ts";
 import { feeds, robotsTxt, sitemapFiles } from "./view/feeds.ts";
 import { countLabel } from "./view/format.ts";
 import { datePages, homePages, outletPages, topicPages } from "./view/list-pages.ts";
-import { lazyPages, type ArticleSummary, type PageSource, type RawFile, type SiteData } from "./view/types.ts";
+import { dumpCounts, lazyPages, type ArticleSummary, type PageSource, type RawFile, type SiteData, type SiteDump } from "./view/types.ts";
 
 export interface SiteDataOptions {
   siteTitle: string;
@@ -54,7 +54,7 @@ function uniqueBySlug(articles: readonly Article[], diagnostics: Diagnostic[]): 
  * Linear in the size of the archive; templates only print what is computed here.
  */
 export function buildSiteData(
-  input: { articles: readonly Article[]; dumps: ReadonlyArray<{ dump: Dump; result: ParseResult }>; registries: Registries },
+  input: { articles: readonly Article[]; dumps: readonly SiteDump[]; registries: Registries },
   options: SiteDataOptions,
 ): { data: SiteData; files: Array<PageSource<RawFile>>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -120,7 +120,7 @@ export function buildSiteData(
     ({ dump, result }) => dumpPage(dump, result, captures.get(dump.sha256) ?? [], ctx),
     ({ dump }) => dumpPageInputs(dump, captures.get(dump.sha256) ?? [], ctx),
   );
-  const dumpLinks = sortedDumps.map(({ dump, result }) => ({ label: dump.name, url: paths.dump(dump.id), count: result.articles.length }));
+  const dumpLinks = sortedDumps.map((d) => ({ label: d.dump.name, url: paths.dump(d.dump.id), count: dumpCounts(d).articles }));
 
   // One hash of an article's inputs serves its page and its API file.
   const inputsOf = new Map<string, string>();

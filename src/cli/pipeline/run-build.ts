@@ -6,6 +6,7 @@ import { loadRegistries } from "../../enrich/registries.ts";
 import type { Diagnostic } from "../../model/index.ts";
 import type { Article, Registries } from "../../model/index.ts";
 import type { SearchReport } from "../../search/index.ts";
+import { SEARCH_MANIFEST_KEY } from "../../search/shards.ts";
 import { linkTree } from "../../search/files.ts";
 import { buildSite, OutputReuse } from "../../site/index.ts";
 import { writeLastBuild } from "./last-build.ts";
@@ -139,7 +140,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     diagnostics.push(...site.diagnostics);
     if (site.diagnostics.some((d) => d.level === "error")) return failed({ ingest: ingested });
 
-    const liveShards = await (search?.live ?? OutputReuse.open(paths.cache, "search-live", SEARCH_KEY, paths.dist));
+    const liveShards = await (search?.live ?? OutputReuse.open(paths.cache, "search-live", SEARCH_MANIFEST_KEY, paths.dist));
     if (search === null) await liveShards.saveNext();
     if (!site.incremental) {
       // A whole new site replaces dist/: it takes the live search bundles that were left out.
@@ -173,9 +174,6 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** Key of the search bundles' manifest: the shard hashes capture everything else. */
-const SEARCH_KEY = "search-1";
-
 /**
  * Indexes the archive for search into outDir/search-index/: only the bundles the live site does
  * not have already go in (the manifest of live bundles, name "search-live", says which).
@@ -188,7 +186,7 @@ async function indexSearchInto(
 ): Promise<{ report: SearchReport; live: OutputReuse }> {
   // Loaded here: Pagefind is heavy to load, and previews built without search skip it.
   const { indexSearch } = await import("../../search/index.ts");
-  const live = await OutputReuse.open(options.paths.cache, "search-live", SEARCH_KEY, options.paths.dist);
+  const live = await OutputReuse.open(options.paths.cache, "search-live", SEARCH_MANIFEST_KEY, options.paths.dist);
   const report = await indexSearch({
     siteDir: outDir,
     articles,

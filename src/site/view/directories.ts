@@ -1,10 +1,9 @@
-import type { Dump, ParseResult } from "../../model/index.ts";
 import { paths } from "../urls.ts";
 import type { ViewContext } from "./context.ts";
 import { dumpNote } from "./dump-page.ts";
 import { compareText, countLabel, monthLabel } from "./format.ts";
 import { chunk, pageNav } from "./pagination.ts";
-import type { DirectoryEntry, DirectoryPage, Link, SearchPage } from "./types.ts";
+import { dumpCounts, type DirectoryEntry, type DirectoryPage, type Link, type SearchPage, type SiteDump } from "./types.ts";
 
 const home: Link = { label: "Home", url: paths.home() };
 
@@ -91,7 +90,7 @@ export function datesDirectory(ctx: ViewContext): DirectoryPage {
 }
 
 /** The dumps directory, 20 captures a page, sorted by file name. */
-export function dumpsDirectory(dumps: ReadonlyArray<{ dump: Dump; result: ParseResult }>): DirectoryPage[] {
+export function dumpsDirectory(dumps: readonly SiteDump[]): DirectoryPage[] {
   const sorted = [...dumps].sort((a, b) => compareText(a.dump.name, b.dump.name));
   const chunks = chunk(sorted);
   return chunks.map((items, i) => {
@@ -113,13 +112,16 @@ export function dumpsDirectory(dumps: ReadonlyArray<{ dump: Dump; result: ParseR
       groups: [
         {
           heading: null,
-          entries: items.map(({ dump, result }) => ({
-            label: dump.name,
-            url: paths.dump(dump.id),
-            count: result.articles.length,
-            countLabel: countLabel(result.articles.length, "article"),
-            note: dumpNote(result),
-          })),
+          entries: items.map((d) => {
+            const counts = dumpCounts(d);
+            return {
+              label: d.dump.name,
+              url: paths.dump(d.dump.id),
+              count: counts.articles,
+              countLabel: countLabel(counts.articles, "article"),
+              note: dumpNote(counts),
+            };
+          }),
         },
       ],
       nav,

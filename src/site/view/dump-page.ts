@@ -168,7 +168,7 @@ export function roleLabel(role: string): string {
   return LABELS.get(role) ?? role;
 }
 
-export function dumpNote(result: ParseResult): string {
-  const warnings = result.diagnostics.filter((d) => d.level !== "info").length;
-  return warnings === 0 ? countLabel(result.lines.length, "line") : `${countLabel(result.lines.length, "line")}, ${countLabel(warnings, "warning")}`;
+export function dumpNote(counts: { lines: number; warnings: number }): string {
+  const lines = countLabel(counts.lines, "line");
+  return counts.warnings === 0 ? lines : `${lines}, ${countLabel(counts.warnings, "warning")}`;
 }

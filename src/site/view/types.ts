@@ -3,6 +3,7 @@
  * templates only print fields. URLs here are site paths (`/articles/x/`); templates pass every
  * one through the `link` filter, which applies the path prefix.
  */
+import type { Dump, ParseResult } from "../../model/index.ts";
 
 export interface Link {
   label: string;
@@ -282,4 +283,25 @@ export interface SiteData {
   dumps: PageSource<DumpPage>;
   search: PageSource<SearchPage>;
   feeds: PageSource<FeedView>;
+}
+
+/**
+ * A dump as the site gets it: its parse, and the counts the dumps directory shows when they are
+ * known without the parse (a large archive's parses are loaded only for the dump pages made).
+ */
+export interface SiteDump {
+  dump: Dump;
+  result: ParseResult;
+  articleCount?: number;
+  lineCount?: number;
+  warningCount?: number;
+}
+
+/** A dump's articles, lines and parser warnings, from its counts or else its parse. */
+export function dumpCounts(d: SiteDump): { articles: number; lines: number; warnings: number } {
+  return {
+    articles: d.articleCount ?? d.result.articles.length,
+    lines: d.lineCount ?? d.result.lines.length,
+    warnings: d.warningCount ?? d.result.diagnostics.filter((x) => x.level !== "info").length,
+  };
 }
