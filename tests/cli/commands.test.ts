@@ -101,3 +101,21 @@ describe("ingest, build and check from the command line", () => {
     expect(await hashTree(paths.dist)).toBe(before);
   });
 });
+
+describe("ingest of many dumps at once", () => {
+  it("lists only dumps with problems past 50, and every dump with --verbose", async () => {
+    const paths = await makeProject({ seeds: false });
+    // 54 short dumps, each one wire story; two of them empty, which ingest warns about.
+    for (let i = 1; i <= 54; i++) {
+      const text = i > 52 ? "" : `Village ${i} opens a library\n\nThe village of Number ${i} opened its first public library on Monday, officials said.\n`;
+      await writeFile(join(paths.seeds, `dump-${String(i).padStart(3, "0")}.txt`), text);
+    }
+    const run = await runCli(["ingest"], paths.root);
+    const lines = run.stdout.trim().split("\n");
+    expect(lines.filter((l) => l.startsWith("seeds/")).map((l) => l.split(":")[0])).toEqual(["seeds/dump-053.txt", "seeds/dump-054.txt"]);
+    expect(run.stdout).toContain("… and 52 more dumps without warnings (--verbose lists every dump)");
+    expect(lines.at(-1)).toMatch(/^content\/: 54 dumps/);
+    const verbose = await runCli(["ingest", "--verbose"], paths.root);
+    expect(verbose.stdout.split("\n").filter((l) => l.startsWith("seeds/"))).toHaveLength(54);
+  });
+});
