@@ -1,5 +1,6 @@
 import { readdir, rm, rmdir } from "node:fs/promises";
 import { dirname } from "node:path";
+import { mapBounded } from "../concurrency.ts";
 import { writeIfChanged } from "./atomic.ts";
 import { resolveContentPath } from "./paths.ts";
 import type { ContentChange } from "./reconcile.ts";
@@ -25,12 +26,17 @@ export async function applyChanges(contentDir: string, changes: readonly Content
     await removeIfEmpty(dirname(absolute), contentDir);
     removed.push(change.path);
   }
-  for (const change of changes) {
-    if (change.kind !== "write") continue;
-    if (await writeIfChanged(resolveContentPath(contentDir, change.path), change.text)) written.push(change.path);
-  }
+  // Many at once: a first ingest writes thousands of files, and one at a time the disk's
+  // latency, not its speed, decides how long that takes. Each write is atomic on its own.
+  const writes = changes.filter((c): c is Extract<ContentChange, { kind: "write" }> => c.kind === "write");
+  const changed = await mapBounded(writes, WRITE_CONCURRENCY, (change) => writeIfChanged(resolveContentPath(contentDir, change.path), change.text));
+  writes.forEach((change, i) => {
+    if (changed[i]) written.push(change.path);
+  });
   return { written, removed };
 }
+
+const WRITE_CONCURRENCY = 32;
 
 /** Removes an outlet folder left empty, so content/ does not collect empty folders. */
 async function removeIfEmpty(dir: string, contentDir: string): Promise<void> {

@@ -4,7 +4,8 @@ import type { Worker } from "node:worker_threads";
 import type { Dump, ParseResult } from "../model/index.ts";
 import { readDump } from "../read/index.ts";
 import { hasCachedParse } from "./parse-cache.ts";
-import { requestReply, startTypeScriptWorker } from "../workers/typescript-worker.ts";
+import { mapBounded } from "../concurrency.ts";
+import { startTypeScriptWorker } from "../workers/typescript-worker.ts";
 import type { ParseReply, ParseRequest } from "./parse-worker.ts";
 
 /**
@@ -41,33 +42,77 @@ export async function parseAhead(files: readonly string[], cacheDir: string, opt
   const minDumps = options.minDumps ?? MIN_DUMPS_FOR_THREADS;
   const read = new Map<string, ReadAhead>();
   if (threads < 2 || files.length <= minDumps) return read;
-  const missing: ReadAhead[] = [];
-  for (const file of files) {
+  // Read side by side: thousands of small files read one at a time wait on the disk's latency.
+  const found = await mapBounded(files, READ_CONCURRENCY, async (file) => {
     const dump = await readDump(file).catch(() => null);
-    if (dump === null) continue;
+    if (dump === null) return null;
     const ahead: ReadAhead = { dump };
-    read.set(resolve(file), ahead);
-    if (dump.diagnostics.some((d) => d.level === "error")) continue;
-    if (!(await hasCachedParse(dump, cacheDir))) missing.push(ahead);
+    const unparsable = dump.diagnostics.some((d) => d.level === "error");
+    return { file, ahead, missing: !unparsable && !(await hasCachedParse(dump, cacheDir)) };
+  });
+  const missing: ReadAhead[] = [];
+  for (const item of found) {
+    if (item === null) continue;
+    read.set(resolve(item.file), item.ahead);
+    if (item.missing) missing.push(item.ahead);
   }
   if (missing.length > minDumps) await parseOnThreads(missing, cacheDir, threads);
   return read;
 }
 
+const READ_CONCURRENCY = 32;
+
+/**
+ * Requests a thread has at once: while it parses one, the next is already there, and the
+ * replies (parses, sent back whole) are taken in while it works, so it never waits for this
+ * thread between dumps.
+ */
+const IN_FLIGHT = 4;
+
 async function parseOnThreads(dumps: readonly ReadAhead[], cacheDir: string, threads: number): Promise<void> {
   let next = 0;
   const workers: Worker[] = [];
-  const drive = async (): Promise<void> => {
-    const worker = startTypeScriptWorker(new URL("./parse-worker.ts", import.meta.url));
-    workers.push(worker);
-    while (next < dumps.length) {
-      const ahead = dumps[next++]!;
-      const reply = await requestReply<ParseReply>(worker, { dump: ahead.dump, cacheDir } satisfies ParseRequest, "parsing dumps");
-      // A failed parse is left for the caller, which parses the dump again and reports why it failed.
-      if (!reply.ok) continue;
-      ahead.result = reply.result;
-    }
-  };
+  const drive = (): Promise<void> =>
+    new Promise((resolveDrive, reject) => {
+      const worker = startTypeScriptWorker(new URL("./parse-worker.ts", import.meta.url));
+      workers.push(worker);
+      const pending = new Map<number, ReadAhead>();
+      const cleanup = (): void => {
+        worker.off("message", onMessage);
+        worker.off("error", onError);
+        worker.off("exit", onExit);
+      };
+      const send = (): void => {
+        while (pending.size < IN_FLIGHT && next < dumps.length) {
+          const id = next++;
+          pending.set(id, dumps[id]!);
+          worker.postMessage({ id, dump: dumps[id]!.dump, cacheDir } satisfies ParseRequest);
+        }
+        if (pending.size === 0) {
+          cleanup();
+          resolveDrive();
+        }
+      };
+      const onMessage = (reply: ParseReply): void => {
+        const ahead = pending.get(reply.id);
+        pending.delete(reply.id);
+        // A failed parse is left for the caller, which parses the dump again and reports why it failed.
+        if (ahead !== undefined && reply.ok) ahead.result = reply.result;
+        send();
+      };
+      const onError = (error: Error): void => {
+        cleanup();
+        reject(error);
+      };
+      const onExit = (code: number): void => {
+        cleanup();
+        reject(new Error(`a thread parsing dumps stopped (exit code ${code})`));
+      };
+      worker.on("message", onMessage);
+      worker.on("error", onError);
+      worker.on("exit", onExit);
+      send();
+    });
   try {
     await Promise.all(Array.from({ length: Math.min(threads, dumps.length) }, drive));
   } finally {

@@ -7,18 +7,21 @@ import type { Dump, ParseResult } from "../model/index.ts";
 import { parseDumpCached } from "./parse-cache.ts";
 
 export interface ParseRequest {
+  /** Names the request in its reply: a thread has several at once, and answers as each is done. */
+  id: number;
   dump: Dump;
   cacheDir: string;
 }
 
-export type ParseReply = { ok: true; result: ParseResult } | { ok: false; error: string };
+export type ParseReply = { id: number; ok: true; result: ParseResult } | { id: number; ok: false; error: string };
 
 if (parentPort === null) throw new TypeError("parse-worker.ts runs as a worker thread of parse-pool.ts");
 const port = parentPort;
 port.on("message", (request: ParseRequest) => {
+  const { id } = request;
   parseDumpCached(request.dump, request.cacheDir).then(
-    ({ result }) => port.postMessage({ ok: true, result } satisfies ParseReply),
+    ({ result }) => port.postMessage({ id, ok: true, result } satisfies ParseReply),
     // The caller parses this dump again itself and reports the failure as a diagnostic.
-    (error: unknown) => port.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) } satisfies ParseReply),
+    (error: unknown) => port.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) } satisfies ParseReply),
   );
 });

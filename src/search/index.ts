@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, w
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Article, Registries } from "../model/index.ts";
+import { mapBounded } from "../concurrency.ts";
 import { linkTree } from "./files.ts";
 import { pagefindVersion, stopPagefind, writeBundle } from "./pagefind.ts";
 import { SearchRecords } from "./records.ts";
@@ -108,19 +109,6 @@ export async function indexSearch(options: SearchOptions): Promise<SearchReport>
   return { articles: articles.length, shards, rebuilt, reused: shards.length - rebuilt };
 }
 
-/** Maps with at most `limit` calls in flight, keeping the input order in the output. */
-async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return out;
-}
 
 /** Newest year first (the likeliest to be searched), undated last; buckets in order within a year. */
 function shardOrder(a: string, b: string): number {

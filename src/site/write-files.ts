@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { mapBounded } from "../concurrency.ts";
 import type { PageSource, RawFile } from "./view/types.ts";
 
 /** Files written at once; enough to keep the disk busy without exhausting file handles. */
@@ -60,14 +61,6 @@ const SLICE = 2000;
  */
 export async function writeFiles(targets: ReadonlyArray<{ file: string; content: string }>): Promise<void> {
   const dirs = [...new Set(targets.map((t) => dirname(t.file)))];
-  await runBounded(dirs, (dir) => mkdir(dir, { recursive: true }));
-  await runBounded(targets, (t) => writeFile(t.file, t.content));
-}
-
-async function runBounded<T>(items: readonly T[], task: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+  await mapBounded(dirs, CONCURRENCY, (dir) => mkdir(dir, { recursive: true }));
+  await mapBounded(targets, CONCURRENCY, (t) => writeFile(t.file, t.content));
 }
