@@ -5,8 +5,8 @@
  * curated ones. The file is written by the program; editors promote an entry by moving it to
  * topics.yaml (with a description), where it then wins.
  */
-import { readFile, rename, writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { stringify } from "yaml";
 import { TopicEntrySchema, type Registries, type TopicEntry } from "../model/index.ts";
 import { DISCOVERED_TOPICS_FILE, parseRegistry } from "./registries.ts";
@@ -43,6 +43,8 @@ export async function saveDiscoveredTopics(dataDir: string, registries: Registri
   const text = HEADER + (entries.length > 0 ? stringify(entries, { lineWidth: 0 }) : "[]\n");
   if (text === before) return false;
   const temporary = `${path}.${process.pid}.tmp`;
+  // A project may start without content/_data/ (the registries are optional).
+  await mkdir(dirname(path), { recursive: true });
   await writeFile(temporary, text, "utf8");
   await rename(temporary, path);
   return true;

@@ -119,3 +119,14 @@ describe("ingest of many dumps at once", () => {
     expect(verbose.stdout.split("\n").filter((l) => l.startsWith("seeds/"))).toHaveLength(54);
   });
 });
+
+describe("a project without registries", () => {
+  it("ingests (the registries are optional) and keeps the topics it discovered", async () => {
+    const paths = await makeProject();
+    await rm(paths.data, { recursive: true, force: true });
+    const run = await runCli(["ingest"], paths.root);
+    expect(run.stderr).not.toMatch(/internal error/);
+    expect(run.code).toBe(0);
+    expect(await readFile(join(paths.data, "discovered-topics.yaml"), "utf8")).toMatch(/^#/);
+  });
+});
