@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { ParsedDump } from "../enrich/index.ts";
-import type { Diagnostic, Dump, ParseResult } from "../model/index.ts";
+import type { Diagnostic, Dump, LineReport, ParseResult } from "../model/index.ts";
 import { parseDump } from "../parse/index.ts";
 import { decodeDump, sidecarPaths } from "../read/index.ts";
 import { openJournaledIndex, type JournaledRecords } from "./journaled-index.ts";
@@ -103,6 +103,11 @@ export class DumpIndex {
     });
   }
 
+  /** The record stored for a dump in this run, if any. */
+  recordOf(path: string): DumpRecord | undefined {
+    return this.#next.get(path);
+  }
+
   /** Forgets a dump (it could not be read or parsed: it is read again next time). */
   forget(path: string): void {
     this.#next.delete(path);
@@ -150,19 +155,34 @@ export function dumpFromRecord(path: string, record: DumpRecord): Dump {
  * A parsed dump known from its record: the parse is taken from the parse cache when first asked
  * for (and parsed again from the text if the cache lost it).
  */
-export function parsedFromRecord(dump: Dump, record: DumpRecord, cacheDir: string): ParsedDump {
+export function parsedFromRecord(dump: Dump, record: DumpRecord, cacheDir: string, known?: Omit<ParseResult, "lines">): ParsedDump {
   // Kept only while in use elsewhere: a build reads every parse once (the dump's page), and
   // holding them all would make memory grow with the archive.
   let held: WeakRef<ParseResult> | undefined;
+  const full = (): ParseResult => {
+    let result = held?.deref();
+    if (result === undefined) {
+      result = readCachedParseSync(dump, cacheDir) ?? parseDump(dump);
+      held = new WeakRef(result);
+    }
+    return result;
+  };
+  // A dump just parsed keeps its articles (enrichment reads them all); its line reports, the
+  // bulk of a parse, are read back only for its page.
+  const lean: ParseResult | undefined =
+    known === undefined
+      ? undefined
+      : {
+          articles: known.articles,
+          get lines(): LineReport[] {
+            return full().lines;
+          },
+          diagnostics: known.diagnostics,
+        };
   return {
     dump,
     get result(): ParseResult {
-      let result = held?.deref();
-      if (result === undefined) {
-        result = readCachedParseSync(dump, cacheDir) ?? parseDump(dump);
-        held = new WeakRef(result);
-      }
-      return result;
+      return lean ?? full();
     },
     articleCount: record.articles,
     lineCount: record.lines,

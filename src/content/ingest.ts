@@ -103,6 +103,18 @@ function recalled(file: string, record: DumpRecord, paths: ProjectPaths): ReadOu
   return outcome;
 }
 
+/**
+ * A dump just read and parsed, holding no more than a recalled one: its text and line reports
+ * are read again when asked for (its dump page), its articles kept (enrichment reads them all).
+ * A first ingest of a large archive then holds the articles, not every dump's text and lines.
+ */
+function unburdened(outcome: ReadOutcome, record: DumpRecord | undefined, paths: ProjectPaths): ReadOutcome {
+  if (record === undefined || outcome.parsed === undefined) return outcome;
+  const dump = dumpFromRecord(resolve(outcome.file), record);
+  const { articles, diagnostics } = outcome.parsed.result;
+  return { ...outcome, dump, parsed: parsedFromRecord(dump, record, paths.cache, { articles, diagnostics }) };
+}
+
 /** Records what reading a dump gave; a dump that could not be read or parsed is read again next time. */
 function remember(index: DumpIndex, file: string, stamps: DumpStamps, outcome: ReadOutcome): void {
   const path = resolve(file);
@@ -147,7 +159,9 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       outcome = recalled(file, record, paths);
     } else {
       outcome = await readAndParse(file, paths, alreadyRead.get(resolve(file)));
+      alreadyRead.delete(resolve(file));
       remember(dumpIndex, file, stamps.get(file)!, outcome);
+      outcome = unburdened(outcome, dumpIndex.recordOf(resolve(file)), paths);
     }
     outcomes.push(outcome);
     diagnostics.push(...outcome.diagnostics);

@@ -32,10 +32,15 @@ export function bodyHash(markdown: string): string {
  * reads at most ten), and written back only when it gained a body; it then keeps only the bodies
  * this build refers to, so the cache stays the size of the archive.
  */
+/** Characters of newly rendered HTML one build keeps for the cache (~64 MB). */
+const NEW_BODIES_BUDGET = 64 * 1024 * 1024;
+
 export class BodyCache {
   readonly #dir: string;
   readonly #buckets = new Map<string, Map<string, string>>();
   readonly #dirty = new Set<string>();
+  /** Characters of HTML rendered and kept by this build. */
+  #added = 0;
   hits = 0;
   misses = 0;
 
@@ -50,9 +55,15 @@ export class BodyCache {
     let html = bucket.get(key);
     if (html === undefined) {
       html = renderBody(markdown);
-      bucket.set(key, html);
-      this.#dirty.add(name);
       this.misses++;
+      // Kept for the cache up to a budget: the first build of a large archive renders every
+      // body, and holding them all until the cache is written would grow memory with the
+      // archive. Those left out are rendered again by a later full build, which keeps its share.
+      if (this.#added + html.length <= NEW_BODIES_BUDGET) {
+        this.#added += html.length;
+        bucket.set(key, html);
+        this.#dirty.add(name);
+      }
     } else {
       this.hits++;
     }
