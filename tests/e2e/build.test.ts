@@ -58,6 +58,40 @@ describe("build: the seed dump becomes a site", () => {
   });
 });
 
+/** A short wire story, as a second dump. */
+const ADDED_DUMP = [
+  "Village opens its first public library",
+  "",
+  "By Jane Reporter",
+  "",
+  "The village of Number Nine opened its first public library on Monday, officials said, after a decade of fundraising by residents.",
+  "",
+  "The library holds some 4,000 books and a reading room for children, the mayor told reporters at the opening.",
+  "",
+].join("\n");
+
+describe("build: incremental builds with search", () => {
+  it("a dump added, a build without search and one with it again each give the site a full build gives", async () => {
+    const paths = await makeProject();
+    expect((await build(paths)).ok).toBe(true);
+    await writeFile(join(paths.seeds, "001_added.txt"), ADDED_DUMP);
+    const added = await build(paths);
+    expect(added.ok).toBe(true);
+    expect(added.reused).toBeGreaterThan(0);
+    const fresh = await makeProject();
+    await writeFile(join(fresh.seeds, "001_added.txt"), ADDED_DUMP);
+    expect((await build(fresh)).ok).toBe(true);
+    const full = await hashFiles(fresh.dist);
+    expect([...(await hashFiles(paths.dist))]).toEqual([...full]);
+
+    // Without search the index goes; with it again, it comes back as it was.
+    expect((await runBuild({ paths, pathPrefix: "/", baseUrl: null, skipSearch: true })).ok).toBe(true);
+    expect([...(await hashFiles(paths.dist))].some(([file]) => file.startsWith("search-index/"))).toBe(false);
+    expect((await build(paths)).ok).toBe(true);
+    expect([...(await hashFiles(paths.dist))]).toEqual([...full]);
+  });
+});
+
 describe("build: the editing workflow", () => {
   it("keeps an editor's correction through ingest and build, and shows it", async () => {
     const paths = await makeProject();

@@ -140,8 +140,8 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     diagnostics.push(...site.diagnostics);
     if (site.diagnostics.some((d) => d.level === "error")) return failed({ ingest: ingested });
 
-    const liveShards = await (search?.live ?? OutputReuse.open(paths.cache, "search-live", SEARCH_MANIFEST_KEY, paths.dist));
-    if (search === null) await liveShards.saveNext();
+    // Without search the site has no bundles: an empty manifest of live bundles says so.
+    if (search === null) await (await OutputReuse.open(paths.cache, "search-live", SEARCH_MANIFEST_KEY, null)).saveNext();
     if (!site.incremental) {
       // A whole new site replaces dist/: it takes the live search bundles that were left out.
       for (const shard of search?.report.shards ?? []) {
@@ -154,7 +154,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
         remove: site.removed,
         replaceDirs: (search?.report.shards ?? []).filter((s) => !s.live).map((s) => `search-index/${s.name}`),
         // Bundles of shards the archive no longer has; without search, the whole index goes.
-        removeDirs: search === null ? ["search-index"] : liveShards.removed(),
+        removeDirs: search === null ? ["search-index"] : search.live.removed(),
       }),
     );
     staging = undefined;
