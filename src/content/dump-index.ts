@@ -85,7 +85,7 @@ export class DumpIndex {
   }
 
   /** Records what reading a dump gave; `stamps` were taken before it was read. */
-  store(path: string, stamps: DumpStamps, shown: string, dump: Dump, diagnostics: readonly Diagnostic[], result: ParseResult | undefined): void {
+  store(path: string, stamps: DumpStamps, shown: string, dump: Dump, diagnostics: readonly Diagnostic[], parsed: ParsedDump | undefined): void {
     this.#seen.add(path);
     if (!stamps.stamp) return;
     const { text: _text, ...facts } = dump;
@@ -96,10 +96,10 @@ export class DumpIndex {
       shown,
       dump: facts,
       diagnostics: [...diagnostics],
-      parsed: result !== undefined,
-      articles: result?.articles.length ?? 0,
-      lines: result?.lines.length ?? 0,
-      warnings: result === undefined ? 0 : parseWarnings(result),
+      parsed: parsed !== undefined,
+      articles: parsed === undefined ? 0 : (parsed.articleCount ?? parsed.result.articles.length),
+      lines: parsed === undefined ? 0 : (parsed.lineCount ?? parsed.result.lines.length),
+      warnings: parsed === undefined ? 0 : (parsed.warningCount ?? parseWarnings(parsed.result)),
     });
   }
 
@@ -156,8 +156,19 @@ export function dumpFromRecord(path: string, record: DumpRecord): Dump {
  * for (and parsed again from the text if the cache lost it).
  */
 export function parsedFromRecord(dump: Dump, record: DumpRecord, cacheDir: string, known?: Omit<ParseResult, "lines">): ParsedDump {
-  // Kept only while in use elsewhere: a build reads every parse once (the dump's page), and
-  // holding them all would make memory grow with the archive.
+  const counts = { lineCount: record.lines, warningCount: record.warnings };
+  const parsed = parseOnDemand(dump, cacheDir, known, counts.lineCount);
+  return { ...parsed, articleCount: record.articles, warningCount: counts.warningCount };
+}
+
+/**
+ * A dump's parse as a ParsedDump that holds no more than it must: with `known` (its articles and
+ * diagnostics, as enrichment reads them all), only the line reports are read back from the parse
+ * cache when asked for; without, the whole parse is. What is read back is kept only while in
+ * use elsewhere: a build reads every dump's parse once (its page), and holding them all would
+ * make memory grow with the archive.
+ */
+export function parseOnDemand(dump: Dump, cacheDir: string, known: Omit<ParseResult, "lines"> | undefined, lineCount: number): ParsedDump {
   let held: WeakRef<ParseResult> | undefined;
   const full = (): ParseResult => {
     let result = held?.deref();
@@ -167,8 +178,6 @@ export function parsedFromRecord(dump: Dump, record: DumpRecord, cacheDir: strin
     }
     return result;
   };
-  // A dump just parsed keeps its articles (enrichment reads them all); its line reports, the
-  // bulk of a parse, are read back only for its page.
   const lean: ParseResult | undefined =
     known === undefined
       ? undefined
@@ -184,14 +193,13 @@ export function parsedFromRecord(dump: Dump, record: DumpRecord, cacheDir: strin
     get result(): ParseResult {
       return lean ?? full();
     },
-    articleCount: record.articles,
-    lineCount: record.lines,
-    warningCount: record.warnings,
+    ...(known === undefined ? {} : { articleCount: known.articles.length, warningCount: parseWarnings(known) }),
+    lineCount,
     parseKey: cacheKey(dump),
   };
 }
 
 /** The parser's warnings and errors on a dump (its notes at level info left out). */
-export function parseWarnings(result: ParseResult): number {
+export function parseWarnings(result: Pick<ParseResult, "diagnostics">): number {
   return result.diagnostics.filter((d) => d.level !== "info").length;
 }

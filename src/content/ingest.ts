@@ -6,7 +6,7 @@ import { loadCuratedTopics } from "../enrich/registries.ts";
 import type { Article, Diagnostic, Dump, Registries } from "../model/index.ts";
 import { displayPath as shownByReadDump, listDumps, readDump } from "../read/index.ts";
 import { applyChanges } from "./apply.ts";
-import { DumpIndex, dumpFromRecord, parsedFromRecord, parseWarnings, stampDump, type DumpRecord, type DumpStamps } from "./dump-index.ts";
+import { DumpIndex, dumpFromRecord, parsedFromRecord, parseOnDemand, parseWarnings, stampDump, type DumpRecord, type DumpStamps } from "./dump-index.ts";
 import { cacheKey, parseDumpCached } from "./parse-cache.ts";
 import { parseAhead, type ReadAhead } from "./parse-pool.ts";
 import { displayPath } from "./paths.ts";
@@ -85,7 +85,13 @@ async function readAndParse(file: string, paths: ProjectPaths, alreadyRead: Read
   const diagnostics = [...dump.diagnostics];
   if (diagnostics.some((d) => d.level === "error")) return { file, display, dump, diagnostics, cached: false };
   try {
-    const { result, hit } = alreadyRead?.result ? { result: alreadyRead.result, hit: false } : await parseDumpCached(dump, paths.cache);
+    if (alreadyRead?.parsed) {
+      // Parsed on a thread, which wrote the whole parse into the cache and sent back its articles.
+      const { result, lineCount } = alreadyRead.parsed;
+      diagnostics.push(...result.diagnostics);
+      return { file, display, dump, parsed: parseOnDemand(dump, paths.cache, result, lineCount), diagnostics, cached: false };
+    }
+    const { result, hit } = await parseDumpCached(dump, paths.cache);
     diagnostics.push(...result.diagnostics);
     return { file, display, dump, parsed: { dump, result, articleCount: result.articles.length, lineCount: result.lines.length, warningCount: parseWarnings(result), parseKey: cacheKey(dump) }, diagnostics, cached: hit };
   } catch (error) {
@@ -120,7 +126,7 @@ function remember(index: DumpIndex, file: string, stamps: DumpStamps, outcome: R
   const path = resolve(file);
   const { dump, parsed } = outcome;
   const unparsable = dump !== undefined && dump.diagnostics.some((d) => d.level === "error");
-  if (dump && (parsed || unparsable)) index.store(path, stamps, shownByReadDump(file), dump, outcome.diagnostics, parsed?.result);
+  if (dump && (parsed || unparsable)) index.store(path, stamps, shownByReadDump(file), dump, outcome.diagnostics, parsed);
   else index.forget(path);
 }
 

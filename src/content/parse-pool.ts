@@ -1,8 +1,9 @@
+import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { Worker } from "node:worker_threads";
 import type { Dump, ParseResult } from "../model/index.ts";
-import { readDump } from "../read/index.ts";
+import { decodeDump, readDump } from "../read/index.ts";
 import { hasCachedParse } from "./parse-cache.ts";
 import { mapBounded } from "../concurrency.ts";
 import { startTypeScriptWorker } from "../workers/typescript-worker.ts";
@@ -27,8 +28,11 @@ export interface ParseAheadOptions {
 
 /** A dump read ahead, with its parse when a thread made it. */
 export interface ReadAhead {
+  /** The dump's file, as given. */
+  file: string;
   dump: Dump;
-  result?: ParseResult;
+  /** What a thread sent back: the parse without its line reports (in the parse cache), and their number. */
+  parsed?: { result: Omit<ParseResult, "lines">; lineCount: number };
 }
 
 /**
@@ -46,7 +50,7 @@ export async function parseAhead(files: readonly string[], cacheDir: string, opt
   const found = await mapBounded(files, READ_CONCURRENCY, async (file) => {
     const dump = await readDump(file).catch(() => null);
     if (dump === null) return null;
-    const ahead: ReadAhead = { dump };
+    const ahead: ReadAhead = { file, dump };
     const unparsable = dump.diagnostics.some((d) => d.level === "error");
     return { file, ahead, missing: !unparsable && !(await hasCachedParse(dump, cacheDir)) };
   });
@@ -97,7 +101,11 @@ async function parseOnThreads(dumps: readonly ReadAhead[], cacheDir: string, thr
         const ahead = pending.get(reply.id);
         pending.delete(reply.id);
         // A failed parse is left for the caller, which parses the dump again and reports why it failed.
-        if (ahead !== undefined && reply.ok) ahead.result = reply.result;
+        if (ahead !== undefined && reply.ok) {
+          ahead.parsed = { result: reply.result, lineCount: reply.lineCount };
+          // Its text went to the thread; it is read again if asked for (the dump's page).
+          ahead.dump = withTextOnDemand(ahead.dump, ahead.file);
+        }
         send();
       };
       const onError = (error: Error): void => {
@@ -118,4 +126,16 @@ async function parseOnThreads(dumps: readonly ReadAhead[], cacheDir: string, thr
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/** The dump without its text held: the text is read and decoded again from its file when asked for. */
+function withTextOnDemand(dump: Dump, file: string): Dump {
+  const { text: _text, ...facts } = dump;
+  void _text;
+  return {
+    ...facts,
+    get text(): string {
+      return decodeDump(readFileSync(file), dump.name, file).text;
+    },
+  };
 }

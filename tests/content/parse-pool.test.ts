@@ -11,6 +11,7 @@ import { hasCachedParse, parseDumpCached } from "../../src/content/parse-cache.t
 import { parseAhead } from "../../src/content/parse-pool.ts";
 import { parseDump } from "../../src/parse/index.ts";
 import { readDump } from "../../src/read/index.ts";
+import type { ParseResult } from "../../src/model/index.ts";
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const seed = resolve(projectRoot, "seeds", "000_a614a29300825745.txt");
@@ -39,14 +40,16 @@ describe("parseAhead", () => {
     const read = await parseAhead(files, cacheDir, { threads: 2, minDumps: 2 });
     expect([...read.keys()].sort()).toEqual(files.map((f) => resolve(f)).sort());
     for (const file of files) {
-      const { dump, result } = read.get(resolve(file))!;
+      const { dump, parsed: sent } = read.get(resolve(file))!;
       expect(await hasCachedParse(dump, cacheDir)).toBe(true);
       const cached = await parseDumpCached(dump, cacheDir);
       expect(cached.hit).toBe(true);
-      const parsed = JSON.parse(JSON.stringify(parseDump(await readDump(file)))) as unknown;
+      const parsed = JSON.parse(JSON.stringify(parseDump(await readDump(file)))) as ParseResult;
       expect(cached.result).toEqual(parsed);
-      // The thread's own parse comes back with the dump.
-      expect(result).toEqual(parsed);
+      // The thread sends back the parse's articles and diagnostics and the number of its lines.
+      expect(sent).toEqual({ result: { articles: parsed.articles, diagnostics: parsed.diagnostics }, lineCount: parsed.lines.length });
+      // The dump's text is no longer held, but is there when asked for.
+      expect(dump.text).toBe((await readDump(file)).text);
     }
   });
 
