@@ -156,9 +156,7 @@ export function dumpFromRecord(path: string, record: DumpRecord): Dump {
  * for (and parsed again from the text if the cache lost it).
  */
 export function parsedFromRecord(dump: Dump, record: DumpRecord, cacheDir: string, known?: Omit<ParseResult, "lines">): ParsedDump {
-  const counts = { lineCount: record.lines, warningCount: record.warnings };
-  const parsed = parseOnDemand(dump, cacheDir, known, counts.lineCount);
-  return { ...parsed, articleCount: record.articles, warningCount: counts.warningCount };
+  return parseOnDemand(dump, cacheDir, known, { articles: record.articles, lines: record.lines, warnings: record.warnings });
 }
 
 /**
@@ -166,9 +164,14 @@ export function parsedFromRecord(dump: Dump, record: DumpRecord, cacheDir: strin
  * diagnostics, as enrichment reads them all), only the line reports are read back from the parse
  * cache when asked for; without, the whole parse is. What is read back is kept only while in
  * use elsewhere: a build reads every dump's parse once (its page), and holding them all would
- * make memory grow with the archive.
+ * make memory grow with the archive. (Spreading it would call `result`: copy fields by name.)
  */
-export function parseOnDemand(dump: Dump, cacheDir: string, known: Omit<ParseResult, "lines"> | undefined, lineCount: number): ParsedDump {
+export function parseOnDemand(
+  dump: Dump,
+  cacheDir: string,
+  known: Omit<ParseResult, "lines"> | undefined,
+  counts: { articles: number; lines: number; warnings: number },
+): ParsedDump {
   let held: WeakRef<ParseResult> | undefined;
   const full = (): ParseResult => {
     let result = held?.deref();
@@ -193,8 +196,9 @@ export function parseOnDemand(dump: Dump, cacheDir: string, known: Omit<ParseRes
     get result(): ParseResult {
       return lean ?? full();
     },
-    ...(known === undefined ? {} : { articleCount: known.articles.length, warningCount: parseWarnings(known) }),
-    lineCount,
+    articleCount: counts.articles,
+    lineCount: counts.lines,
+    warningCount: counts.warnings,
     parseKey: cacheKey(dump),
   };
 }

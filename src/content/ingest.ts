@@ -89,7 +89,7 @@ async function readAndParse(file: string, paths: ProjectPaths, alreadyRead: Read
       // Parsed on a thread, which wrote the whole parse into the cache and sent back its articles.
       const { result, lineCount } = alreadyRead.parsed;
       diagnostics.push(...result.diagnostics);
-      return { file, display, dump, parsed: parseOnDemand(dump, paths.cache, result, lineCount), diagnostics, cached: false };
+      return { file, display, dump, parsed: parseOnDemand(dump, paths.cache, result, { articles: result.articles.length, lines: lineCount, warnings: parseWarnings(result) }), diagnostics, cached: false };
     }
     const { result, hit } = await parseDumpCached(dump, paths.cache);
     diagnostics.push(...result.diagnostics);

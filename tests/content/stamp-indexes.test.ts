@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { ProjectPaths } from "../../src/config.ts";
 import { ingest, listContentFiles, loadContent } from "../../src/content/index.ts";
+import { parsedFromRecord, type DumpRecord } from "../../src/content/dump-index.ts";
 import { openJournaledIndex } from "../../src/content/journaled-index.ts";
 import { bodyOffsetOf, parseContentFile } from "../../src/content/parse-file.ts";
 import { parseDump } from "../../src/parse/index.ts";
@@ -205,5 +206,42 @@ describe("the journaled index", () => {
     await third.save(many);
     expect((await readFile(journal, "utf8")).trim().split("\n")).toHaveLength(1);
     expect((await openJournaledIndex<{ n: number }>(dir, "test-index", "v1")).records).toEqual(many);
+  });
+});
+
+describe("a dump known from its record", () => {
+  it("reads neither its text nor its parse until they are asked for", async () => {
+    let reads = 0;
+    const dump = {
+      name: "gone.txt",
+      id: "gone",
+      sha256: "0".repeat(64),
+      format: "text" as const,
+      encoding: "utf-8",
+      encodingBy: "utf-8" as const,
+      get text(): string {
+        reads++;
+        return "Headline\n\nBody text of the story.";
+      },
+      diagnostics: [],
+    };
+    const record: DumpRecord = {
+      stamp: { size: 0, mtimeMs: 0, ctimeMs: 0, ino: 0 },
+      sidecars: [null, null],
+      shown: "seeds/gone.txt",
+      dump: { name: dump.name, id: dump.id, sha256: dump.sha256, format: dump.format, encoding: dump.encoding, encodingBy: dump.encodingBy, diagnostics: [] },
+      diagnostics: [],
+      parsed: true,
+      articles: 1,
+      lines: 3,
+      warnings: 0,
+    };
+    const parsed = parsedFromRecord(dump, record, "/nonexistent-cache-folder");
+    expect(parsed.articleCount).toBe(1);
+    expect(parsed.lineCount).toBe(3);
+    expect(reads).toBe(0);
+    // Not in the parse cache: asking for the parse parses the text.
+    expect(parsed.result.lines.length).toBe(3);
+    expect(reads).toBeGreaterThan(0);
   });
 });
