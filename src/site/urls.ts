@@ -82,3 +82,8 @@ export function rawDumpFileName(name: string): string {
 export function rawDumpPath(id: string, name: string): string {
   return `${paths.dump(id)}${encodeURIComponent(rawDumpFileName(name))}`;
 }
+
+/** The slug a related link points at, when it is an archive article's path (`/articles/<slug>/`). */
+export function articleSlugOf(url: string | undefined): string | undefined {
+  return url === undefined ? undefined : /^\/articles\/([^/]+)\/$/.exec(url)?.[1];
+}

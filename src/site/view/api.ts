@@ -1,5 +1,5 @@
 import type { Article } from "../../model/index.ts";
-import { absoluteUrl, paths } from "../urls.ts";
+import { absoluteUrl, articleSlugOf, paths } from "../urls.ts";
 import type { ViewContext } from "./context.ts";
 import { lazyPages, type PageSource, type RawFile } from "./types.ts";
 
@@ -23,7 +23,7 @@ function record(article: Article, ctx: ViewContext): Record<string, unknown> {
     language: article.language,
     topics: article.topics,
     related: article.related.map((r) => {
-      const slug = r.url === undefined ? undefined : /^\/articles\/([^/]+)\/$/.exec(r.url)?.[1];
+      const slug = articleSlugOf(r.url);
       const resolved = slug !== undefined && ctx.index.bySlug.has(slug);
       return resolved ? { headline: r.headline, url: url(r.url!) } : { headline: r.headline };
     }),

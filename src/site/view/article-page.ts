@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Article, Source } from "../../model/index.ts";
-import { absoluteUrl, paths, rawDumpPath } from "../urls.ts";
+import { absoluteUrl, articleSlugOf, paths, rawDumpPath } from "../urls.ts";
 import type { ViewContext } from "./context.ts";
 import { dateLabel, excerpt, textDirection } from "./format.ts";
 import type { ArticlePage, ArticleSummary, SourceView } from "./types.ts";
@@ -70,7 +70,7 @@ export function articlePage(article: Article, ctx: ViewContext): ArticlePage {
   const sources = article.sources.map((s) => sourceView(s, ctx));
   const related = article.related
     .map((r) => {
-      const slug = r.url === undefined ? undefined : /^\/articles\/([^/]+)\/$/.exec(r.url)?.[1];
+      const slug = articleSlugOf(r.url);
       const target = slug === undefined ? undefined : ctx.index.bySlug.get(slug);
       return { headline: target?.headline ?? r.headline, url: target === undefined ? null : paths.article(target.slug) };
     })
@@ -124,7 +124,7 @@ export function articlePage(article: Article, ctx: ViewContext): ArticlePage {
  */
 export function articleInputs(article: Article, ctx: ViewContext): string {
   const related = article.related.map((r) => {
-    const slug = r.url === undefined ? undefined : /^\/articles\/([^/]+)\/$/.exec(r.url)?.[1];
+    const slug = articleSlugOf(r.url);
     const target = slug === undefined ? undefined : ctx.index.bySlug.get(slug);
     return target === undefined ? null : [target.slug, target.headline];
   });
