@@ -15,7 +15,7 @@ import { contentHash, OutputReuse, renderKey } from "./reuse.ts";
 
 export { renderBody } from "./render-body.ts";
 export { configureEleventy } from "./eleventy.ts";
-export { commitManifest, contentHash, dropManifest, OutputReuse } from "./reuse.ts";
+export { commitManifest, dropManifest, OutputReuse } from "./reuse.ts";
 export { absoluteUrl, normalisePathPrefix, prefixedPath, paths } from "./urls.ts";
 
 export interface SiteInput {
@@ -126,13 +126,13 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
     { templatesDir, outDir, pathPrefix, baseUrl, pagesPerRun: options.pagesPerRun ?? PAGES_PER_RUN },
     options.renderThreads ?? defaultRenderThreads(data),
     {
-      keepInputs: (file, hash) => reuse.keep(file, `inputs:${hash}`),
+      keepInputs: (file, hash) => reuse.keepInputs(file, hash),
       // A view model hashes with its bodies as markers; only pages to render get their HTML.
       view: (file, view, hashed) => (!hashed && reuse.keep(file, contentHash(JSON.stringify(view))) ? null : bodyRefs.hydrate(view)),
     },
   );
   await writeRawFiles(outDir, files, {
-    keepInputs: (file, hash) => reuse.keep(file, `inputs:${hash}`),
+    keepInputs: (file, hash) => reuse.keepInputs(file, hash),
     write: (file, content) => !reuse.keep(file, contentHash(content)),
   });
   const dumps = input.dumps.map((d) => d.dump);

@@ -119,6 +119,11 @@ export class OutputReuse {
     return true;
   }
 
+  /** keep() for a file known by a hash of its inputs (PageSource.inputs), not of its content. */
+  keepInputs(file: string, inputsHash: string): boolean {
+    return this.keep(file, `inputs:${inputsHash}`);
+  }
+
   /** Files left as they are in the live site, so far. */
   get reused(): number {
     return this.kept;
