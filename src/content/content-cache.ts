@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { summaryKey } from "../enrich/duplicates.ts";
-import type { Article, Diagnostic } from "../model/index.ts";
+import { digestOfBody, knowBodyDigest, type Article, type Diagnostic } from "../model/index.ts";
 import { sameStamp, trustedStamp, type FileStamp } from "./file-stamp.ts";
 import { openJournaledIndex, type JournaledRecords } from "./journaled-index.ts";
 import { bodyOffsetOf, normalizeContentText, type ParsedContentFile } from "./parse-file.ts";
@@ -37,6 +37,8 @@ interface IndexRecord {
   stamp?: FileStamp;
   bodyOffset?: number;
   entry?: IndexedEntry;
+  /** The sha256 of the entry's body as read (see model/body-digest.ts). */
+  bodyDigest?: string;
   /** Enrichment's summary key of the entry's headline and body (see EnrichOptions.summaryKeyOf). */
   summary?: string;
   diagnostics: Diagnostic[];
@@ -72,12 +74,15 @@ export class ContentIndex {
     this.next.set(path, record);
     if (!record.entry || record.bodyOffset === undefined) return { diagnostics: record.diagnostics };
     const bodyOffset = record.bodyOffset;
-    let body: string | undefined;
+    // Held while in use, not for the life of the entry: a build that reads every body (a first
+    // build of a large archive) would otherwise hold them all.
+    let held: WeakRef<{ body: string }> | undefined;
     const readBody = (): string => {
-      body ??= bodyFromFile(absolute, shown, record.stamp!.size, bodyOffset);
-      return body;
+      let box = held?.deref();
+      if (box === undefined) held = new WeakRef((box = { body: bodyFromFile(absolute, shown, record.stamp!.size, bodyOffset) }));
+      return box.body;
     };
-    return { entry: entryOf(path, record.entry, readBody), diagnostics: record.diagnostics, bodyOffset };
+    return { entry: entryOf(path, record.entry, readBody, record.bodyDigest), diagnostics: record.diagnostics, bodyOffset };
   }
 
   /** What reading the file gave last time, when its text is the same; else undefined. */
@@ -89,7 +94,7 @@ export class ContentIndex {
     this.next.set(path, stamp ? { ...record, stamp } : record);
     if (!record.entry || record.bodyOffset === undefined) return { diagnostics: record.diagnostics };
     const body = normalizeBody(normalizeContentText(raw).slice(record.bodyOffset));
-    return { entry: entryOf(path, record.entry, () => body), diagnostics: record.diagnostics, bodyOffset: record.bodyOffset };
+    return { entry: entryOf(path, record.entry, () => body, record.bodyDigest), diagnostics: record.diagnostics, bodyOffset: record.bodyOffset };
   }
 
   /** Records what reading a changed or new file gave (`stamp`: the file's, taken before it was read). */
@@ -103,6 +108,7 @@ export class ContentIndex {
       if (parsed.entry.generated !== undefined) entry.generated = parsed.entry.generated;
       record.entry = entry;
       record.bodyOffset = parsed.bodyOffset;
+      record.bodyDigest = digestOfBody(parsed.entry.article.body);
       record.summary = summaryOf(parsed.entry.article);
     }
     this.next.set(path, record);
@@ -122,7 +128,9 @@ export class ContentIndex {
     void _body;
     const indexed: IndexedEntry = { article, draft: entry.draft, edited: entry.edited };
     if (entry.generated !== undefined) indexed.generated = entry.generated;
-    const record: IndexRecord = { key: ContentIndex.keyOf(text, shown), bodyOffset, entry: indexed, summary: summaryOf(entry.article), diagnostics: [] };
+    // The digest of the body as reading the file back gives it, which is what later builds see.
+    const bodyDigest = digestOfBody(normalizeBody(normalizeContentText(text).slice(bodyOffset)));
+    const record: IndexRecord = { key: ContentIndex.keyOf(text, shown), bodyOffset, entry: indexed, bodyDigest, summary: summaryOf(entry.article), diagnostics: [] };
     if (stamp) record.stamp = stamp;
     this.next.set(entry.path, record);
   }
@@ -152,7 +160,7 @@ function summaryOf(article: Article): string {
  * An entry whose body comes from `body()`, called when the body is first asked for. The fields are
  * in the order parseContentFile gives them, so the entry prints and compares like a parsed one.
  */
-function entryOf(path: string, indexed: IndexedEntry, body: () => string): ContentEntry {
+function entryOf(path: string, indexed: IndexedEntry, body: () => string, bodyDigest: string | undefined): ContentEntry {
   const { id, slug, headline, outlet, byline, date, dateline, topics, language, related, sources, ...rest } = indexed.article;
   const article: Article = {
     id,
@@ -171,6 +179,7 @@ function entryOf(path: string, indexed: IndexedEntry, body: () => string): Conte
     sources,
     ...rest,
   };
+  if (bodyDigest !== undefined) knowBodyDigest(article, bodyDigest);
   const entry: ContentEntry = { path, article, draft: indexed.draft, edited: indexed.edited };
   if (indexed.generated !== undefined) entry.generated = indexed.generated;
   return entry;

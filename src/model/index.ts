@@ -3,3 +3,4 @@ export * from "./diagnostic.ts";
 export * from "./dump.ts";
 export * from "./slug.ts";
 export * from "./registry.ts";
+export * from "./body-digest.ts";

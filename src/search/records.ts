@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Article, Registries } from "../model/index.ts";
+import { bodyDigest, type Article, type Registries } from "../model/index.ts";
 
 /** One article as Pagefind indexes it: the fields of Pagefind's custom record, in a fixed order. */
 export interface SearchRecord {
@@ -53,15 +53,16 @@ export class SearchRecords {
   /**
    * A fingerprint of the records of `articles` (and of Pagefind's version), computed from the
    * fields records are made of without making them: a build that changes nothing in a shard
-   * costs one pass of hashing over its text, not a Markdown strip and JSON encoding per article.
+   * costs one pass of hashing over its fields and body digests, not a Markdown strip and JSON encoding per article.
    */
   fingerprint(articles: readonly Article[], engineVersion: string): string {
     const { pathPrefix, language } = this.#options;
-    const hash = createHash("sha256").update(`newsarchive-search-2\0pagefind-${engineVersion}\0${pathPrefix}\0${language}\0`);
+    const hash = createHash("sha256").update(`newsarchive-search-3\0pagefind-${engineVersion}\0${pathPrefix}\0${language}\0`);
     for (const article of articles) {
       hash
         .update(`${article.slug}\0${article.headline}\0${article.date ?? ""}\0${article.outlet?.name ?? ""}\0${this.#topics(article).join("\u0001")}\0`)
-        .update(article.body)
+        // The body by its digest: an unchanged shard is known without reading its bodies.
+        .update(bodyDigest(article))
         .update("\0");
     }
     return hash.digest("hex");

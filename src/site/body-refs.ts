@@ -1,3 +1,4 @@
+import { bodyDigest, type Article } from "../model/index.ts";
 import { bodyHash, type BodyCache } from "./render-body.ts";
 
 /**
@@ -5,6 +6,8 @@ import { bodyHash, type BodyCache } from "./render-body.ts";
  * HTML goes; the HTML is put in (hydrate) only for the pages actually rendered. So a view model
  * hashes in microseconds whatever the body's length, a build that renders ten pages looks up ten
  * bodies rather than the archive's, and the HTML of unchanged bodies is never loaded at all.
+ * A marker names the body by its digest, so not even the Markdown is read until the HTML is
+ * wanted and the cache lacks it.
  * The marker is a whole string value starting with a private-use character: rendered Markdown
  * always starts with a tag, so no body can be mistaken for one.
  */
@@ -14,23 +17,23 @@ const MARK = "\uE000body:";
 export type BodyUse = "html" | "xml";
 
 export class BodyRefs {
-  readonly #markdown = new Map<string, string>();
+  readonly #articles = new Map<string, Article>();
 
   constructor(
     private readonly cache: BodyCache,
     private readonly xmlSafe: (html: string) => string,
   ) {}
 
-  /** The marker standing for `markdown`'s rendered body. */
-  ref(markdown: string, use: BodyUse = "html"): string {
-    const key = bodyHash(markdown);
-    this.#markdown.set(key, markdown);
+  /** The marker standing for `article`'s rendered body. */
+  ref(article: Article, use: BodyUse = "html"): string {
+    const key = bodyHash(bodyDigest(article));
+    this.#articles.set(key, article);
     return `${MARK}${use}:${key}`;
   }
 
   /** Keys of every body referred to in this build (what the cache keeps). */
   get keys(): ReadonlySet<string> {
-    return new Set(this.#markdown.keys());
+    return new Set(this.#articles.keys());
   }
 
   /** `view` with every marker replaced by the body's HTML; unchanged parts are shared, not copied. */
@@ -62,9 +65,9 @@ export class BodyRefs {
     const colon = rest.indexOf(":");
     const use = rest.slice(0, colon);
     const key = rest.slice(colon + 1);
-    const markdown = this.#markdown.get(key);
-    if (markdown === undefined || (use !== "html" && use !== "xml")) throw new TypeError(`a body marker names no body of this build: ${JSON.stringify(marker)}`);
-    const html = this.cache.render(key, markdown);
+    const article = this.#articles.get(key);
+    if (article === undefined || (use !== "html" && use !== "xml")) throw new TypeError(`a body marker names no body of this build: ${JSON.stringify(marker)}`);
+    const html = this.cache.render(key, () => article.body);
     return use === "xml" ? this.xmlSafe(html) : html;
   }
 }

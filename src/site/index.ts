@@ -7,6 +7,7 @@ import { PAGES_PER_RUN } from "./eleventy.ts";
 import { defaultRenderThreads, renderSite } from "./render-pool.ts";
 import { BodyRefs } from "./body-refs.ts";
 import { BodyCache } from "./render-body.ts";
+import { ExcerptCache } from "./excerpts.ts";
 import { buildSiteData } from "./site-data.ts";
 import { xmlSafe } from "./view/feeds.ts";
 import { normaliseBaseUrl, normalisePathPrefix } from "./urls.ts";
@@ -108,6 +109,7 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
 
   const bodies = new BodyCache(resolve(options.cacheDir));
   const bodyRefs = new BodyRefs(bodies, xmlSafe);
+  const excerpts = await ExcerptCache.open(resolve(options.cacheDir));
   const assets = await writeAssets(templatesDir, outDir);
   const { data, files, diagnostics } = buildSiteData(input, {
     siteTitle: options.siteTitle ?? DEFAULT_TITLE,
@@ -115,7 +117,8 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
     baseUrl,
     stylesheet: assets.stylesheet,
     searchScript: assets.searchScript,
-    renderBody: (markdown, use) => bodyRefs.ref(markdown, use),
+    renderBody: (article, use) => bodyRefs.ref(article, use),
+    excerptOf: (article) => excerpts.of(article),
     sourceDateEpoch: sourceDateEpoch(),
   });
   const shared = { title: data.title, absolute: data.absolute, stylesheet: data.stylesheet, searchScript: data.searchScript, nav: data.nav, pathPrefix, baseUrl };
@@ -138,6 +141,7 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
   const dumps = input.dumps.map((d) => d.dump);
   diagnostics.push(...(await copyRawDumps(dumps, resolve(options.seedsDir), outDir, (file, sha256) => !reuse.keep(file, sha256))));
   await bodies.save(bodyRefs.keys);
+  await excerpts.save();
   await reuse.saveNext();
   const made = [...reuse.files];
   const assetFiles = await countFiles(join(outDir, "assets"));

@@ -21,8 +21,9 @@ export function renderBody(markdown: string): string {
 /** Bumped whenever renderBody's output for the same input could change: old cache entries are then ignored. */
 const RENDERER_VERSION = "remark-html-16-sanitize-1";
 
-export function bodyHash(markdown: string): string {
-  return createHash("sha256").update(RENDERER_VERSION).update("\0").update(markdown).digest("hex");
+/** The cache key of a body's HTML, from the body's digest (model/body-digest.ts). */
+export function bodyHash(digest: string): string {
+  return createHash("sha256").update(RENDERER_VERSION).update("\0").update(digest).digest("hex");
 }
 
 /**
@@ -48,13 +49,13 @@ export class BodyCache {
     this.#dir = join(cacheDir, "site", "bodies");
   }
 
-  /** The HTML of `markdown`, whose bodyHash is `key`. */
-  render(key: string, markdown: string): string {
+  /** The HTML of the body `markdown()` gives (read only when the cache lacks it), whose bodyHash is `key`. */
+  render(key: string, markdown: () => string): string {
     const name = key.slice(0, 2);
     const bucket = this.#bucket(name);
     let html = bucket.get(key);
     if (html === undefined) {
-      html = renderBody(markdown);
+      html = renderBody(markdown());
       this.misses++;
       // Kept for the cache up to a budget: the first build of a large archive renders every
       // body, and holding them all until the cache is written would grow memory with the

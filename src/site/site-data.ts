@@ -19,7 +19,10 @@ export interface SiteDataOptions {
   baseUrl: string | null;
   stylesheet: string;
   searchScript: string;
-  renderBody: (markdown: string, use?: BodyUse) => string;
+  /** A marker for the article's body HTML (see body-refs.ts). */
+  renderBody: (article: Article, use?: BodyUse) => string;
+  /** The article's listing excerpt (see excerpts.ts). */
+  excerptOf: (article: Article) => string;
   /** Seconds since 1970 from SOURCE_DATE_EPOCH, when set: the time feeds print when nothing is dated. */
   sourceDateEpoch: number | null;
 }
@@ -66,7 +69,7 @@ export function buildSiteData(
     dumpsBySha.set(dump.sha256, dump);
     dumpsByName.set(dump.name, dump);
   }
-  const summaries = new Map<string, ArticleSummary>(index.sorted.map((a) => [a.slug, articleSummary(a)]));
+  const summaries = new Map<string, ArticleSummary>(index.sorted.map((a) => [a.slug, articleSummary(a, options.excerptOf)]));
   const ctx: ViewContext = {
     siteTitle: options.siteTitle,
     pathPrefix: options.pathPrefix,

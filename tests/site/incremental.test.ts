@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { finishInterruptedUpdate, publish } from "../../src/cli/pipeline/publish.ts";
-import type { Article } from "../../src/model/index.ts";
+import { digestOfBody, knowBodyDigest, type Article } from "../../src/model/index.ts";
 import { buildSite, type SiteInput, type SiteReport } from "../../src/site/index.ts";
 import { registries, seedDump, seedsDir, syntheticArticles, templatesDir } from "./fixtures.ts";
 
@@ -104,6 +104,36 @@ describe("rebuilding on top of the live site", () => {
     expect(second.made).not.toContain(`articles/${articles[7]!.slug}/index.html`);
     expect(second.made.length).toBeLessThan(full.made.length / 2);
     expect(await inode(untouched)).toBe(untouchedInode);
+  });
+
+  it("reads the bodies of the pages it makes and of no other article", async () => {
+    const live = join(root, "bodies", "dist");
+    const cache = join(root, "bodies", "cache");
+    await build(live, input(articles), cache);
+    // The records as content's index gives them: the body read from the file when asked for, its digest known.
+    const read = new Set<string>();
+    const withCountedBody = (article: Article): Article => {
+      const { body, ...fields } = article;
+      const counted = Object.defineProperty({ ...fields }, "body", {
+        enumerable: true,
+        get: () => {
+          read.add(article.slug);
+          return body;
+        },
+      }) as Article;
+      knowBodyDigest(counted, digestOfBody(body));
+      return counted;
+    };
+    const before = await contents(live);
+    const same = await build(live, input(articles.map(withCountedBody)), cache);
+    expect(same.made.filter((f) => f.endsWith(".html"))).toEqual([]);
+    expect([...read]).toEqual([]);
+    expect(await contents(live)).toEqual(before);
+
+    const old = { ...added, date: "1990-01-01" };
+    await build(live, input([...articles, old].map(withCountedBody)), cache);
+    expect(read.has(old.slug)).toBe(true);
+    expect(read.size).toBeLessThan(articles.length / 4);
   });
 
   it("removing an article deletes its page and its folder, and matches a full build", async () => {

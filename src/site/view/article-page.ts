@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import type { Article, Source } from "../../model/index.ts";
+import { fieldsWithBodyDigest, type Article, type Source } from "../../model/index.ts";
 import { absoluteUrl, articleSlugOf, paths, rawDumpPath } from "../urls.ts";
 import type { ViewContext } from "./context.ts";
 import { dateLabel, excerpt, textDirection } from "./format.ts";
 import type { ArticlePage, ArticleSummary, SourceView } from "./types.ts";
 
-export function articleSummary(article: Article): ArticleSummary {
+/** `excerptOf` gives the article's listing excerpt (format.ts's excerpt; cached by the caller). */
+export function articleSummary(article: Article, excerptOf: (article: Article) => string): ArticleSummary {
   return {
     url: paths.article(article.slug),
     headline: article.headline,
@@ -13,7 +14,7 @@ export function articleSummary(article: Article): ArticleSummary {
     byline: article.byline,
     date: article.date,
     dateLabel: dateLabel(article.date),
-    excerpt: excerpt(article.body),
+    excerpt: excerptOf(article),
     lang: article.language,
     dir: textDirection(article.language),
   };
@@ -104,7 +105,7 @@ export function articlePage(article: Article, ctx: ViewContext): ArticlePage {
     year: article.date?.slice(0, 4) ?? null,
     dateUrl: article.date === null ? paths.undated() : paths.month(article.date.slice(0, 4), article.date.slice(5, 7)),
     dateline: article.dateline,
-    bodyHtml: ctx.renderBody(article.body),
+    bodyHtml: ctx.renderBody(article),
     topics: article.topics.map((t) => ctx.topicLink(t)),
     related,
     citedBy: (ctx.index.citedBy.get(article.slug) ?? []).map((a) => ({ label: a.headline, url: paths.article(a.slug) })),
@@ -134,6 +135,7 @@ export function articleInputs(article: Article, ctx: ViewContext): string {
     return dump === undefined ? null : [dump.id, dump.name];
   });
   const names = [article.outlet === null ? null : ctx.outletLink(article.outlet.slug).label, article.topics.map((t) => ctx.topicLink(t).label)];
-  return createHash("sha1").update(JSON.stringify([article, related, citedBy, dumps, names])).digest("base64url");
+  // The body by its digest: a page not made is known without reading its body.
+  return createHash("sha1").update(JSON.stringify([fieldsWithBodyDigest(article), related, citedBy, dumps, names])).digest("base64url");
 }
 

@@ -1,5 +1,5 @@
 import type { BodyUse } from "../body-refs.ts";
-import type { Dump } from "../../model/index.ts";
+import type { Article, Dump } from "../../model/index.ts";
 import type { ArchiveIndex } from "./archive.ts";
 import type { ArticleSummary, Link } from "./types.ts";
 
@@ -9,8 +9,8 @@ export interface ViewContext {
   pathPrefix: string;
   baseUrl: string | null;
   index: ArchiveIndex;
-  /** Stands for a Markdown body's HTML (see body-refs.ts): pages print it as is, feeds made XML-safe. */
-  renderBody: (markdown: string, use?: BodyUse) => string;
+  /** Stands for an article body's HTML (see body-refs.ts): pages print it as is, feeds made XML-safe. */
+  renderBody: (article: Article, use?: BodyUse) => string;
   summaries: Map<string, ArticleSummary>;
   /** Dumps still in seeds/, by sha256 and by file name: provenance links. */
   dumpsBySha: Map<string, Dump>;

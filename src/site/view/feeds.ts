@@ -44,7 +44,7 @@ function entry(article: Article, ctx: ViewContext): FeedEntry {
     published: article.date === null ? null : timestamp(article.date, ctx),
     authors: authors.map(xmlSafe),
     summary: xmlSafe(summary.excerpt),
-    contentHtml: ctx.renderBody(article.body, "xml"),
+    contentHtml: ctx.renderBody(article, "xml"),
     categories: article.topics.map((t) => ({ term: t, label: xmlSafe(ctx.topicLink(t).label) })),
   };
 }
