@@ -94,17 +94,25 @@ export function buildSiteData(
       hint: `Add an entry with slug: ${slug}, or correct the articles' topics.`,
     });
   }
+  // One warning per dump, as ingest gives it (the build reports the two as one).
+  const citing = new Map<string, Article[]>();
   for (const article of index.sorted) {
     for (const source of article.sources) {
       if (dumpsBySha.has(source.sha256) || dumpsByName.has(source.dump)) continue;
-      diagnostics.push({
-        id: "missing-dump",
-        level: "warning",
-        message: `"${article.headline}" cites the dump ${source.dump}, which is not in seeds/; its provenance cannot be linked.`,
-        file: `content/${contentPathOf(article) ?? `${article.slug}.md`}`,
-        hint: "Put the dump back into seeds/, or correct the article's sources.",
-      });
+      const list = citing.get(source.dump);
+      if (list === undefined) citing.set(source.dump, [article]);
+      else if (list[list.length - 1] !== article) list.push(article);
     }
+  }
+  for (const [dump, cited] of [...citing].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const shown = cited.slice(0, 3).map((a) => `content/${contentPathOf(a) ?? `${a.slug}.md`}`);
+    diagnostics.push({
+      id: "dump-missing",
+      level: "warning",
+      message: `${dump} is not in seeds/; the provenance of the ${countLabel(cited.length, "article")} citing it cannot be linked (${shown.join(", ")}${cited.length > 3 ? ", …" : ""}).`,
+      file: `seeds/${dump}`,
+      hint: "Put the dump back into seeds/, or correct the articles' sources.",
+    });
   }
   if (options.baseUrl === null) {
     diagnostics.push({

@@ -137,7 +137,9 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     if (indexed.status === "rejected") throw indexed.reason;
     const site = rendered.value;
     const search = indexed.value;
-    diagnostics.push(...site.diagnostics);
+    // What ingest reported already (a dump missing from seeds/) is said once.
+    const said = new Set(diagnostics.map((d) => `${d.id}\n${d.file ?? ""}`));
+    diagnostics.push(...site.diagnostics.filter((d) => !said.has(`${d.id}\n${d.file ?? ""}`)));
     if (site.diagnostics.some((d) => d.level === "error")) return failed({ ingest: ingested });
 
     // Without search the site has no bundles: an empty manifest of live bundles says so.
