@@ -11,6 +11,12 @@ import { fileURLToPath } from "node:url";
 import { parseText } from "../../src/parse/index.ts";
 import { readDump } from "../../src/read/index.ts";
 
+// Piped into a reader that stops early (`| head`): stop quietly rather than crash on EPIPE.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(0);
+});
+
 const root = resolve(fileURLToPath(import.meta.url), "../../..");
 const args = process.argv.slice(2);
 const seconds = Number(args[args.indexOf("--seconds") + 1] ?? 3) || 3;
