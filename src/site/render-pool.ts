@@ -51,13 +51,13 @@ export async function renderSite(data: SiteData, run: EleventyRun, threads: numb
   const all = batches(data, Math.max(1, Math.min(run.pagesPerRun, Math.ceil(pageCount(data) / threads))), select);
   // An incremental build of a large site renders a few pages: one small batch, rendered here
   // rather than paying for a thread's start-up.
-  const first = all.next();
-  if (first.done) return 0;
-  const second = all.next();
-  if (second.done && pageCount(first.value) < MIN_PAGES_FOR_THREADS) return renderInProcess([first.value], run);
+  const looked: BatchData[] = [];
+  for (const item of [all.next(), all.next()]) if (!item.done) looked.push(item.value);
+  if (looked.length === 0) return 0;
+  if (looked.length === 1 && pageCount(looked[0]!) < MIN_PAGES_FOR_THREADS) return renderInProcess(looked, run);
+  // The batches looked at are handed on, not held: a batch holds its pages' bodies.
   const queue: Iterator<BatchData> = (function* () {
-    yield first.value;
-    if (!second.done) yield second.value;
+    for (let batch = looked.shift(); batch !== undefined; batch = looked.shift()) yield batch;
     yield* all;
   })();
 
