@@ -1,4 +1,5 @@
 import { rm } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { ProjectPaths } from "../../config.ts";
 import { ingest, loadContent, type IngestResult } from "../../content/index.ts";
@@ -196,6 +197,9 @@ async function indexSearchInto(
     pathPrefix: options.pathPrefix,
     registries,
     isLive: (name, hash) => live.keep(`search-index/${name}`, hash),
+    // Pages render meanwhile, on this thread and a render thread: indexing shards on the cores
+    // left keeps rendering, the longer of the two, at full speed.
+    concurrency: Math.max(1, availableParallelism() - 1),
   });
   await live.saveNext();
   return { report, live };
