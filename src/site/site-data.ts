@@ -145,12 +145,17 @@ export function buildSiteData(
     (a) => articlePage(a, ctx),
     (a) => ({ file: `${paths.article(a.slug).slice(1)}index.html`, hash: articleHash(a) }),
   );
-  const lists = [...homePages(ctx, dumpLinks), ...outletPages(ctx), ...topicPages(ctx), ...datePages(ctx)];
+  const listSlots = [...homePages(ctx, dumpLinks), ...outletPages(ctx), ...topicPages(ctx), ...datePages(ctx)];
+  const lists = lazyPages(
+    listSlots,
+    (slot) => slot.make(),
+    (slot) => slot.inputs(),
+  );
   const directories = [outletsDirectory(ctx), topicsDirectory(ctx), datesDirectory(ctx), ...dumpsDirectory(sortedDumps)];
   const search = [searchPage(ctx)];
 
   const sitemapEntries = [
-    ...lists.filter((p) => p.index).map((p) => ({ url: p.url, lastmod: null })),
+    ...listSlots.filter((p) => p.index).map((p) => ({ url: p.url, lastmod: null })),
     ...directories.filter((p) => p.index).map((p) => ({ url: p.url, lastmod: null })),
     ...index.sorted.map((a) => ({ url: paths.article(a.slug), lastmod: a.date })),
     ...sortedDumps.map(({ dump }) => ({ url: paths.dump(dump.id), lastmod: null })),

@@ -1,12 +1,44 @@
+import { createHash } from "node:crypto";
 import type { Article } from "../../model/index.ts";
 import { paths } from "../urls.ts";
 import { outletTimeline, topicAttention } from "./charts.ts";
 import type { ViewContext } from "./context.ts";
 import { compareText, countLabel, dateLabel, monthLabel } from "./format.ts";
 import { chunk, PAGE_SIZE, pageNav } from "./pagination.ts";
-import type { Crumb, Fact, Link, ListPage } from "./types.ts";
+import type { ArticleSummary, Crumb, Fact, Link, ListPage, PageInputs } from "./types.ts";
 
 type Intro = NonNullable<ListPage["intro"]>;
+
+/**
+ * A listing page before it is made: its URL, and a hash of everything its view model is made
+ * from. An archive has thousands of listing pages (20 articles a page, per outlet, topic and
+ * month); a build that adds one dump changes a few, and makes only those (with their charts).
+ */
+export interface ListSlot {
+  url: string;
+  /** First pages are the ones the sitemap lists. */
+  index: boolean;
+  inputs: () => PageInputs;
+  make: () => ListPage;
+}
+
+/** The intro of a listing's first page, made only when that page is, and what it is made from. */
+interface LazyIntro {
+  /** Everything `make` reads, as JSON-able data. */
+  key: unknown;
+  make: () => Intro;
+}
+
+const summaryHashes = new WeakMap<ArticleSummary, string>();
+
+/** A hash of the summary a listing shows of an article (computed once per build). */
+function summaryHash(summary: ArticleSummary): string {
+  let hash = summaryHashes.get(summary);
+  if (hash === undefined) summaryHashes.set(summary, (hash = createHash("sha1").update(JSON.stringify(summary)).digest("base64url")));
+  return hash;
+}
+
+const known = (intro: Intro): LazyIntro => ({ key: intro, make: () => intro });
 
 interface ListSpec {
   kind: ListPage["kind"];
@@ -19,38 +51,50 @@ interface ListSpec {
   section: ListPage["section"];
   feed: string | null;
   articles: readonly Article[];
-  intro: Intro | null;
+  intro: LazyIntro | null;
   home?: ListPage["home"];
 }
 
 /** One ListPage per chunk of 20 articles: the precomputed pages Eleventy paginates over. */
-function listPages(spec: ListSpec, ctx: ViewContext): ListPage[] {
+function listPages(spec: ListSpec, ctx: ViewContext): ListSlot[] {
   const chunks = chunk(spec.articles);
+  const { articles: _articles, intro, home = null, ...fixed } = spec;
+  void _articles;
   return chunks.map((items, i) => {
     const n = i + 1;
-    const nav = pageNav(spec.base, n, chunks.length, `Pages of ${spec.heading}`);
-    const crumbs: Crumb[] =
-      n === 1
-        ? spec.crumbs
-        : [...spec.crumbs.slice(0, -1), { label: spec.crumbs[spec.crumbs.length - 1]!.label, url: spec.base }, { label: `Page ${n}`, url: null }];
-    return {
-      url: paths.page(spec.base, n),
-      title: n === 1 ? spec.title : `${spec.title}, page ${n}`,
-      description: spec.description,
-      crumbs,
-      section: spec.section,
-      feed: spec.feed,
-      index: n === 1,
-      prev: nav?.prev ?? null,
-      next: nav?.next ?? null,
-      kind: spec.kind,
-      heading: n === 1 ? spec.heading : `${spec.heading}, page ${n} of ${chunks.length}`,
-      intro: n === 1 ? spec.intro : null,
-      home: n === 1 ? (spec.home ?? null) : null,
-      items: items.map((a) => ctx.summaries.get(a.slug)!),
-      nav,
-      pageNumber: n,
+    const url = paths.page(spec.base, n);
+    const summaries = (): ArticleSummary[] => items.map((a) => ctx.summaries.get(a.slug)!);
+    // Keep in step with make(): the page is a function of these.
+    const inputs = (): PageInputs => {
+      const key = [fixed, n, chunks.length, n === 1 ? intro?.key : null, n === 1 ? home : null, summaries().map(summaryHash)];
+      return { file: `${url.slice(1)}index.html`, hash: createHash("sha1").update(JSON.stringify(key)).digest("base64url") };
     };
+    const make = (): ListPage => {
+      const nav = pageNav(spec.base, n, chunks.length, `Pages of ${spec.heading}`);
+      const crumbs: Crumb[] =
+        n === 1
+          ? spec.crumbs
+          : [...spec.crumbs.slice(0, -1), { label: spec.crumbs[spec.crumbs.length - 1]!.label, url: spec.base }, { label: `Page ${n}`, url: null }];
+      return {
+        url,
+        title: n === 1 ? spec.title : `${spec.title}, page ${n}`,
+        description: spec.description,
+        crumbs,
+        section: spec.section,
+        feed: spec.feed,
+        index: n === 1,
+        prev: nav?.prev ?? null,
+        next: nav?.next ?? null,
+        kind: spec.kind,
+        heading: n === 1 ? spec.heading : `${spec.heading}, page ${n} of ${chunks.length}`,
+        intro: n === 1 && intro !== null ? intro.make() : null,
+        home: n === 1 ? home : null,
+        items: summaries(),
+        nav,
+        pageNumber: n,
+      };
+    };
+    return { url, index: n === 1, inputs, make };
   });
 }
 
@@ -77,7 +121,7 @@ function dateRangeFacts(articles: readonly Article[]): Fact[] {
 
 const home: Link = { label: "Home", url: paths.home() };
 
-export function homePages(ctx: ViewContext, dumps: Array<Link & { count: number }>): ListPage[] {
+export function homePages(ctx: ViewContext, dumps: Array<Link & { count: number }>): ListSlot[] {
   const { index } = ctx;
   const byCount = <T extends { count: number; label: string }>(a: T, b: T): number => b.count - a.count || compareText(a.label, b.label);
   const outlets = [...index.byOutlet.entries()].map(([slug, list]) => ({ ...ctx.outletLink(slug), count: list.length })).sort(byCount);
@@ -114,7 +158,7 @@ export function homePages(ctx: ViewContext, dumps: Array<Link & { count: number 
   );
 }
 
-export function outletPages(ctx: ViewContext): ListPage[] {
+export function outletPages(ctx: ViewContext): ListSlot[] {
   return [...ctx.index.byOutlet.entries()].flatMap(([slug, articles]) => {
     const { name, entry } = ctx.index.outlets.get(slug)!;
     const facts: Fact[] = [{ label: "Articles", value: countLabel(articles.length, "article") }, ...dateRangeFacts(articles)];
@@ -131,18 +175,33 @@ export function outletPages(ctx: ViewContext): ListPage[] {
         section: "outlets",
         feed: `${paths.outlet(slug)}feed.xml`,
         articles,
-        intro: {
-          description: entry?.description ?? null,
-          aliases: entry?.aliases ?? [],
-          facts,
-          chart: outletTimeline(slug, name, articles),
-          relatedTopics: [],
-          children: [],
-        },
+        intro: withChart(
+          { description: entry?.description ?? null, aliases: entry?.aliases ?? [], facts, relatedTopics: [], children: [] },
+          [slug, name, articles.map((a) => a.date)],
+          () => outletTimeline(slug, name, articles),
+        ),
       },
       ctx,
     );
   });
+}
+
+/** An intro whose chart is drawn only when its page is made; `chartKey` is what the chart is drawn from. */
+function withChart(intro: Omit<Intro, "chart">, chartKey: unknown, chart: () => Intro["chart"]): LazyIntro {
+  return {
+    key: [intro, chartKey],
+    make: () => ({ description: intro.description, aliases: intro.aliases, facts: intro.facts, chart: chart(), relatedTopics: intro.relatedTopics, children: intro.children }),
+  };
+}
+
+/** What topicAttention draws from: each article's date and outlet, and the outlets' names. */
+function chartInputs(slug: string, name: string, articles: readonly Article[], ctx: ViewContext): unknown {
+  const outlets = new Set<string>();
+  const points = articles.map((a) => {
+    if (a.outlet !== null) outlets.add(a.outlet.slug);
+    return [a.date, a.outlet?.slug ?? ""];
+  });
+  return [slug, name, points, [...outlets].sort().map((o) => ctx.outletLink(o).label)];
 }
 
 /** Topics that share articles with each topic, most shared first: "related topics". */
@@ -157,7 +216,7 @@ function coOccurring(ctx: ViewContext, slug: string, articles: readonly Article[
     .map(([other, count]) => ({ ...ctx.topicLink(other), count }));
 }
 
-export function topicPages(ctx: ViewContext): ListPage[] {
+export function topicPages(ctx: ViewContext): ListSlot[] {
   return [...ctx.index.byTopic.entries()].flatMap(([slug, articles]) => {
     const { name, entry } = ctx.index.topics.get(slug)!;
     const facts: Fact[] = [{ label: "Articles", value: countLabel(articles.length, "article") }, ...dateRangeFacts(articles)];
@@ -173,24 +232,21 @@ export function topicPages(ctx: ViewContext): ListPage[] {
         section: "topics",
         feed: `${paths.topic(slug)}feed.xml`,
         articles,
-        intro: {
-          description: entry?.description ?? null,
-          aliases: entry?.aliases ?? [],
-          facts,
-          chart: topicAttention(slug, name, articles, (o) => ctx.outletLink(o).label),
-          relatedTopics: coOccurring(ctx, slug, articles),
-          children: [],
-        },
+        intro: withChart(
+          { description: entry?.description ?? null, aliases: entry?.aliases ?? [], facts, relatedTopics: coOccurring(ctx, slug, articles), children: [] },
+          chartInputs(slug, name, articles, ctx),
+          () => topicAttention(slug, name, articles, (o) => ctx.outletLink(o).label),
+        ),
       },
       ctx,
     );
   });
 }
 
-export function datePages(ctx: ViewContext): ListPage[] {
+export function datePages(ctx: ViewContext): ListSlot[] {
   const { index } = ctx;
   const dates: Link = { label: "Dates", url: paths.dates() };
-  const pages: ListPage[] = [];
+  const pages: ListSlot[] = [];
   for (const [year, articles] of index.byYear) {
     const months = [...index.byMonth.entries()]
       .filter(([key]) => key.startsWith(`${year}-`))
@@ -208,7 +264,7 @@ export function datePages(ctx: ViewContext): ListPage[] {
           section: "dates",
           feed: null,
           articles,
-          intro: { description: null, aliases: [], facts: [], chart: null, relatedTopics: [], children: months },
+          intro: known({ description: null, aliases: [], facts: [], chart: null, relatedTopics: [], children: months }),
         },
         ctx,
       ),
@@ -247,14 +303,14 @@ export function datePages(ctx: ViewContext): ListPage[] {
           section: "dates",
           feed: null,
           articles: index.undated,
-          intro: {
+          intro: known({
             description: "These captures do not say when the articles were published, and the archive does not guess. An editor who knows the date can add it to the article's file in content/.",
             aliases: [],
             facts: [{ label: "Articles", value: countLabel(index.undated.length, "article") }],
             chart: null,
             relatedTopics: [],
             children: [],
-          },
+          }),
         },
         ctx,
       ),
