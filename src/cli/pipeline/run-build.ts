@@ -104,7 +104,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
       });
     });
     diagnostics.push(...ingested.diagnostics);
-    const registries = await loadRegistries(paths.data);
+    const registries = await loadRegistries(paths.data, { cacheDir: paths.cache });
     diagnostics.push(...registries.diagnostics);
     if (diagnostics.some((d) => d.level === "error")) return failed({ ingest: ingested });
 
