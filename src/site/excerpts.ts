@@ -1,6 +1,7 @@
-import { readFile, mkdir, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeFileAtomic } from "../content/atomic.ts";
 import { sourceVersion } from "../content/source-version.ts";
 import { bodyDigest, type Article } from "../model/index.ts";
 import { excerpt } from "./view/format.ts";
@@ -61,9 +62,6 @@ export class ExcerptCache {
     if (this.#added === 0 && this.#used.size === this.#known.size) return;
     const excerpts: Record<string, string> = {};
     for (const digest of [...this.#used.keys()].sort()) excerpts[digest] = this.#used.get(digest)!;
-    await mkdir(dirname(this.#file), { recursive: true });
-    const tmp = `${this.#file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify({ version: version(), excerpts } satisfies ExcerptFile));
-    await rename(tmp, this.#file);
+    await writeFileAtomic(this.#file, JSON.stringify({ version: version(), excerpts } satisfies ExcerptFile));
   }
 }
