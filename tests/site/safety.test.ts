@@ -1,9 +1,10 @@
-import { readFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderBody } from "../../src/site/index.ts";
-import { hostileArticle, seedInput, syntheticArticles } from "./fixtures.ts";
+import { buildSite, renderBody } from "../../src/site/index.ts";
+import { hostileArticle, seedInput, seedsDir, syntheticArticles, templatesDir } from "./fixtures.ts";
 import { all, buildInto, text, type BuiltSite } from "./helpers.ts";
 
 describe("renderBody", () => {
@@ -133,6 +134,24 @@ describe("reproducible output", () => {
     } finally {
       await first.remove();
       await second.remove();
+    }
+  });
+});
+
+describe("a page that cannot be rendered", () => {
+  it("fails the build on a rendering thread, naming what failed, with batches still queued behind it", async () => {
+    const root = await mkdtemp(join(tmpdir(), "newsarchive-broken-template-"));
+    try {
+      const templates = join(root, "templates");
+      await cp(templatesDir, templates, { recursive: true });
+      const article = join(templates, "_includes", "pages", "article.njk");
+      await writeFile(article, `${await readFile(article, "utf8")}\n{{ notAFilterOrFunction() }}\n`);
+      const input = seedInput();
+      input.articles.push(...syntheticArticles(40));
+      const building = buildSite(input, { outDir: join(root, "out"), seedsDir, templatesDir: templates, cacheDir: join(root, "cache"), pathPrefix: "/", baseUrl: null, pagesPerRun: 5, renderThreads: 1 });
+      await expect(building).rejects.toThrow(/rendering a batch failed: .*articles\.njk/s);
+    } finally {
+      await rm(root, { recursive: true, force: true });
     }
   });
 });
