@@ -11,11 +11,23 @@ export interface AppliedChanges {
   removed: string[];
 }
 
+export type WriteChange = Extract<ContentChange, { kind: "write" }>;
+
+export interface ApplyOptions {
+  /** Called for each file whose bytes changed, in the order of the changes, while its text is at hand. */
+  onWritten?: (change: WriteChange) => void;
+  /**
+   * Empty `changes` as the writes are done, so that a file's text (flattened into one string by
+   * writing it) is not held once written: a first ingest writes the whole archive.
+   */
+  consume?: boolean;
+}
+
 /**
  * Carries out a reconcile plan in content/: removals first (a moved file's old place may be
  * taken by another article), then writes, each atomic and only when the bytes differ.
  */
-export async function applyChanges(contentDir: string, changes: readonly ContentChange[]): Promise<AppliedChanges> {
+export async function applyChanges(contentDir: string, changes: ContentChange[], options: ApplyOptions = {}): Promise<AppliedChanges> {
   const written: string[] = [];
   const removed: string[] = [];
   const writtenPaths = new Set(changes.filter((c) => c.kind === "write").map((c) => c.path));
@@ -28,15 +40,24 @@ export async function applyChanges(contentDir: string, changes: readonly Content
   }
   // Many at once: a first ingest writes thousands of files, and one at a time the disk's
   // latency, not its speed, decides how long that takes. Each write is atomic on its own.
-  const writes = changes.filter((c): c is Extract<ContentChange, { kind: "write" }> => c.kind === "write");
-  const changed = await mapBounded(writes, WRITE_CONCURRENCY, (change) => writeIfChanged(resolveContentPath(contentDir, change.path), change.text));
-  writes.forEach((change, i) => {
-    if (changed[i]) written.push(change.path);
-  });
+  // In batches, so that `onWritten` sees them in order and a consumed batch can be let go.
+  const writes: (WriteChange | undefined)[] = changes.filter((c): c is WriteChange => c.kind === "write");
+  if (options.consume === true) changes.length = 0;
+  for (let start = 0; start < writes.length; start += WRITE_BATCH) {
+    const batch = writes.slice(start, start + WRITE_BATCH).filter((c): c is WriteChange => c !== undefined);
+    if (options.consume === true) writes.fill(undefined, start, start + WRITE_BATCH);
+    const changed = await mapBounded(batch, WRITE_CONCURRENCY, (change) => writeIfChanged(resolveContentPath(contentDir, change.path), change.text));
+    batch.forEach((change, i) => {
+      if (!changed[i]) return;
+      written.push(change.path);
+      options.onWritten?.(change);
+    });
+  }
   return { written, removed };
 }
 
 const WRITE_CONCURRENCY = 32;
+const WRITE_BATCH = 512;
 
 /** Removes an outlet folder left empty, so content/ does not collect empty folders. */
 async function removeIfEmpty(dir: string, contentDir: string): Promise<void> {

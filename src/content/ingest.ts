@@ -5,7 +5,7 @@ import { enrichArchive, saveDiscoveredTopics, type ParsedDump } from "../enrich/
 import { loadCuratedTopics } from "../enrich/registries.ts";
 import type { Article, Diagnostic, Dump, Registries } from "../model/index.ts";
 import { displayPath as shownByReadDump, listDumps, readDump } from "../read/index.ts";
-import { applyChanges } from "./apply.ts";
+import { applyChanges, type WriteChange } from "./apply.ts";
 import { DumpIndex, dumpFromRecord, parsedFromRecord, parseOnDemand, parseWarnings, stampDump, type DumpRecord, type DumpStamps } from "./dump-index.ts";
 import { cacheKey, parseDumpCached } from "./parse-cache.ts";
 import { parseAhead, type ReadAhead } from "./parse-pool.ts";
@@ -71,6 +71,8 @@ interface ReadOutcome {
   parsed?: ParsedDump;
   diagnostics: Diagnostic[];
   cached: boolean;
+  /** Its record in the dump index, once it has one: its parse can then be read back on demand. */
+  record?: DumpRecord;
 }
 
 async function readAndParse(file: string, paths: ProjectPaths, alreadyRead: ReadAhead | undefined): Promise<ReadOutcome> {
@@ -87,9 +89,9 @@ async function readAndParse(file: string, paths: ProjectPaths, alreadyRead: Read
   try {
     if (alreadyRead?.parsed) {
       // Parsed on a thread, which wrote the whole parse into the cache and sent back its articles.
-      const { result, lineCount } = alreadyRead.parsed;
+      const { result, lineCount, cached } = alreadyRead.parsed;
       diagnostics.push(...result.diagnostics);
-      return { file, display, dump, parsed: parseOnDemand(dump, paths.cache, result, { articles: result.articles.length, lines: lineCount, warnings: parseWarnings(result) }), diagnostics, cached: false };
+      return { file, display, dump, parsed: parseOnDemand(dump, paths.cache, result, { articles: result.articles.length, lines: lineCount, warnings: parseWarnings(result) }), diagnostics, cached };
     }
     const { result, hit } = await parseDumpCached(dump, paths.cache);
     diagnostics.push(...result.diagnostics);
@@ -105,7 +107,10 @@ async function readAndParse(file: string, paths: ProjectPaths, alreadyRead: Read
 function recalled(file: string, record: DumpRecord, paths: ProjectPaths): ReadOutcome {
   const dump = dumpFromRecord(resolve(file), record);
   const outcome: ReadOutcome = { file, display: displayPath(paths.root, resolve(file)), dump, diagnostics: [...record.diagnostics], cached: record.parsed };
-  if (record.parsed) outcome.parsed = parsedFromRecord(dump, record, paths.cache);
+  if (record.parsed) {
+    outcome.parsed = parsedFromRecord(dump, record, paths.cache);
+    outcome.record = record;
+  }
   return outcome;
 }
 
@@ -118,7 +123,7 @@ function unburdened(outcome: ReadOutcome, record: DumpRecord | undefined, paths:
   if (record === undefined || outcome.parsed === undefined) return outcome;
   const dump = dumpFromRecord(resolve(outcome.file), record);
   const { articles, diagnostics } = outcome.parsed.result;
-  return { ...outcome, dump, parsed: parsedFromRecord(dump, record, paths.cache, { articles, diagnostics }) };
+  return { ...outcome, dump, record, parsed: parsedFromRecord(dump, record, paths.cache, { articles, diagnostics }) };
 }
 
 /** Records what reading a dump gave; a dump that could not be read or parsed is read again next time. */
@@ -173,35 +178,19 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     diagnostics.push(...outcome.diagnostics);
     options.onProgress?.(outcomes.length, files.length, outcome.display);
   }
-  const parsed = outcomes.flatMap((o) => (o.parsed ? [o.parsed] : []));
   await dumpIndex.save();
 
-  const recorded = new Set(content.entries.flatMap((e) => e.article.sources.map((s) => `${s.dump}\n${s.sha256}`)));
-  const toIngest =
-    options.mode === "changed" ? parsed.filter((p) => !recorded.has(`${p.dump.name}\n${p.dump.sha256}`)) : parsed;
-  const ingestedNames = new Set(toIngest.map((p) => p.dump.name));
   const seedNames = new Set(seedFiles.map((f) => basename(f)));
-
-  // A dump that yields no article has nothing to enrich (its old articles, if any, are dropped below).
-  const toEnrich = toIngest.filter((p) => (p.articleCount ?? p.result.articles.length) > 0);
-  let generated: Article[] = [];
-  let discovered: Registries | undefined;
-  if (toEnrich.length > 0) {
-    // Every record in content/ takes part: enrichment keeps their ids and slugs, merges new
-    // captures of their stories into them, resolves related headlines against them, and gives
-    // the articles of a changed dump the ids and slugs their earlier versions had.
-    const existing = content.entries.map((e) => e.article);
-    const summaryKeys = new WeakMap<Article, string>();
-    const index = contentIndexOf(content);
-    for (const entry of content.entries) {
-      const key = index?.summaryKeyOf(entry.path);
-      if (key !== undefined) summaryKeys.set(entry.article, key);
-    }
-    const enriched = await enrichArchive(toEnrich, paths.data, existing, { cacheDir: paths.cache, summaryKeyOf: (a) => summaryKeys.get(a) });
-    generated = enriched.articles;
-    discovered = enriched.registries;
-    diagnostics.push(...enriched.diagnostics);
-  }
+  const { ingestedNames, generated, discovered } = await enrichNew(
+    outcomes.flatMap((o) => (o.parsed ? [o.parsed] : [])),
+    content,
+    options,
+    diagnostics,
+  );
+  // Enrichment has read every article: from here on a dump's parse is read back from the parse
+  // cache when asked for (its page), rather than every article of the archive held to the end.
+  outcomes.forEach((outcome, i) => (outcomes[i] = released(outcome, paths)));
+  const parsed = outcomes.flatMap((o) => (o.parsed ? [o.parsed] : []));
 
   const display = (path: string): string => displayPath(paths.root, join(paths.content, ...path.split("/")));
   const plan = reconcile({
@@ -215,23 +204,23 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   diagnostics.push(...plan.diagnostics);
 
   const hold = options.holdOnError === true && diagnostics.some((d) => d.level === "error");
-  const applied = hold ? { written: [], removed: [] } : await applyChanges(paths.content, plan.changes);
+  const entries = entriesAfter(content.entries, plan.changes);
+  const { kept, conflicts } = plan;
+  // The files written are recorded in the content index, so the next load (the build that
+  // follows) neither reads nor parses them; recorded as they are written, so that no file's
+  // text is held once written (applyChanges consumes the plan's changes).
+  const contentIndex = hold ? undefined : contentIndexOf(content);
+  const byPath = new Map(entries.map((e) => [e.path, e]));
+  const onWritten = (change: WriteChange): void => {
+    const entry = byPath.get(change.path);
+    const absolute = join(paths.content, ...change.path.split("/"));
+    if (entry) contentIndex?.written(entry, change.text, displayPath(paths.root, absolute), stampFile(absolute));
+  };
+  const applied = hold ? { written: [], removed: [] } : await applyChanges(paths.content, plan.changes, { onWritten, consume: true });
   // Topics enrichment discovered are named in a registry file of their own, so that later builds,
   // which enrich only new dumps, still know them.
   if (!hold && discovered) await saveDiscoveredTopics(paths.data, discovered, await loadCuratedTopics(paths.data));
-  const entries = entriesAfter(content.entries, plan.changes);
-  // The files written are recorded in the content index, so the next load (the build that
-  // follows) neither reads nor parses them.
-  const contentIndex = contentIndexOf(content);
-  if (contentIndex && !hold) {
-    const written = new Set(applied.written);
-    const byPath = new Map(entries.map((e) => [e.path, e]));
-    for (const change of plan.changes) {
-      if (change.kind !== "write" || !written.has(change.path)) continue;
-      const entry = byPath.get(change.path);
-      const absolute = join(paths.content, ...change.path.split("/"));
-      if (entry) contentIndex.written(entry, change.text, displayPath(paths.root, absolute), stampFile(absolute));
-    }
+  if (contentIndex) {
     for (const path of applied.removed) contentIndex.forget(path);
     await contentIndex.save();
   }
@@ -249,11 +238,50 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     entries,
     written: applied.written,
     removed: applied.removed,
-    kept: plan.kept,
-    conflicts: plan.conflicts,
+    kept,
+    conflicts,
     diagnostics,
     applied: !hold,
   };
+}
+
+/**
+ * Enriches the dumps to ingest (all, or in mode `changed` those content/ does not record yet)
+ * against content/. Its own function, so that nothing here holds the dumps' articles after it.
+ */
+async function enrichNew(
+  parsed: readonly ParsedDump[],
+  content: LoadedContent,
+  options: IngestOptions,
+  diagnostics: Diagnostic[],
+): Promise<{ ingestedNames: Set<string>; generated: Article[]; discovered: Registries | undefined }> {
+  const { paths } = options;
+  const recorded = new Set(content.entries.flatMap((e) => e.article.sources.map((s) => `${s.dump}\n${s.sha256}`)));
+  const toIngest = options.mode === "changed" ? parsed.filter((p) => !recorded.has(`${p.dump.name}\n${p.dump.sha256}`)) : parsed;
+  const ingestedNames = new Set(toIngest.map((p) => p.dump.name));
+  // A dump that yields no article has nothing to enrich (its old articles, if any, are dropped by reconcile).
+  const toEnrich = toIngest.filter((p) => (p.articleCount ?? p.result.articles.length) > 0);
+  if (toEnrich.length === 0) return { ingestedNames, generated: [], discovered: undefined };
+  // Every record in content/ takes part: enrichment keeps their ids and slugs, merges new
+  // captures of their stories into them, resolves related headlines against them, and gives
+  // the articles of a changed dump the ids and slugs their earlier versions had.
+  const existing = content.entries.map((e) => e.article);
+  const summaryKeys = new WeakMap<Article, string>();
+  const index = contentIndexOf(content);
+  for (const entry of content.entries) {
+    const key = index?.summaryKeyOf(entry.path);
+    if (key !== undefined) summaryKeys.set(entry.article, key);
+  }
+  const enriched = await enrichArchive(toEnrich, paths.data, existing, { cacheDir: paths.cache, summaryKeyOf: (a) => summaryKeys.get(a) });
+  diagnostics.push(...enriched.diagnostics);
+  return { ingestedNames, generated: enriched.articles, discovered: enriched.registries };
+}
+
+/** An outcome whose parse is no longer held: read back from the parse cache when first asked for. */
+function released(outcome: ReadOutcome, paths: ProjectPaths): ReadOutcome {
+  const { dump, parsed, record } = outcome;
+  if (dump === undefined || parsed === undefined || record === undefined) return outcome;
+  return { ...outcome, parsed: parsedFromRecord(dump, record, paths.cache) };
 }
 
 /** content/ after a plan, without reading it again. */

@@ -3,21 +3,19 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { Worker } from "node:worker_threads";
 import type { Dump, ParseResult } from "../model/index.ts";
-import { decodeDump, readDump } from "../read/index.ts";
-import { hasCachedParse } from "./parse-cache.ts";
-import { mapBounded } from "../concurrency.ts";
+import { decodeDump } from "../read/index.ts";
 import { startTypeScriptWorker } from "../workers/typescript-worker.ts";
-import type { ParseReply, ParseRequest } from "./parse-worker.ts";
+import type { CloseRequest, DumpFacts, ParseReply, ParseRequest } from "./parse-worker.ts";
 
 /**
  * Parsing across cores. A first ingest of a large archive parses thousands of dumps, one core's
- * work if done in turn; dumps are independent, so when many are missing from the parse cache they
- * are parsed on worker threads into the cache first, each thread sending its parses back. Ingest
- * still reads its results in the order of the files, so the output does not depend on
- * which thread parsed what.
+ * work if done in turn; dumps are independent, so when many are to be read they are read and
+ * parsed on worker threads (into the parse cache), each thread sending back what reading gave
+ * and the parse's articles. The dumps' text never comes to this thread. Ingest still reads the
+ * results in the order of the files, so the output does not depend on which thread did what.
  */
 
-/** Below this many dumps to parse, a thread's start-up (tsx and the parser) costs more than it saves. */
+/** Below this many dumps to read, a thread's start-up (tsx and the parser) costs more than it saves. */
 export const MIN_DUMPS_FOR_THREADS = 50;
 
 export interface ParseAheadOptions {
@@ -30,67 +28,57 @@ export interface ParseAheadOptions {
 export interface ReadAhead {
   /** The dump's file, as given. */
   file: string;
+  /** The dump as read; its text is read again from the file when asked for. */
   dump: Dump;
-  /** What a thread sent back: the parse without its line reports (in the parse cache), and their number. */
-  parsed?: { result: Omit<ParseResult, "lines">; lineCount: number };
+  /** What a thread sent back: the parse without its line reports (in the parse cache), their number, and whether it came from the cache. */
+  parsed?: { result: Omit<ParseResult, "lines">; lineCount: number; cached: boolean };
 }
 
 /**
- * Reads the dumps and, when more than `minDumps` of them are missing from the parse cache, parses
- * those on worker threads into it. Returns the dumps read, by resolved path, for the caller to use
- * rather than read them again (a file that could not be read is absent: the caller reports it),
- * with the parses the threads made.
+ * When more than `minDumps` dumps are given, reads and parses them on worker threads, the parses
+ * into the parse cache. Returns the dumps read, by resolved path, for the caller to use rather
+ * than read them again, with their parses (a file that could not be read is absent, a dump the
+ * parser failed on has no parse: the caller does it again and reports why).
  */
 export async function parseAhead(files: readonly string[], cacheDir: string, options: ParseAheadOptions = {}): Promise<Map<string, ReadAhead>> {
   const threads = options.threads ?? Math.min(4, availableParallelism());
   const minDumps = options.minDumps ?? MIN_DUMPS_FOR_THREADS;
   const read = new Map<string, ReadAhead>();
   if (threads < 2 || files.length <= minDumps) return read;
-  // Read side by side: thousands of small files read one at a time wait on the disk's latency.
-  const found = await mapBounded(files, READ_CONCURRENCY, async (file) => {
-    const dump = await readDump(file).catch(() => null);
-    if (dump === null) return null;
-    const ahead: ReadAhead = { file, dump };
-    const unparsable = dump.diagnostics.some((d) => d.level === "error");
-    return { file, ahead, missing: !unparsable && !(await hasCachedParse(dump, cacheDir)) };
+  await parseOnThreads(files, cacheDir, threads, (file, reply) => {
+    const ahead: ReadAhead = { file, dump: withTextOnDemand(reply.dump, file) };
+    if (reply.parsed) ahead.parsed = reply.parsed;
+    read.set(resolve(file), ahead);
   });
-  const missing: ReadAhead[] = [];
-  for (const item of found) {
-    if (item === null) continue;
-    read.set(resolve(item.file), item.ahead);
-    if (item.missing) missing.push(item.ahead);
-  }
-  if (missing.length > minDumps) await parseOnThreads(missing, cacheDir, threads);
   return read;
 }
 
-const READ_CONCURRENCY = 32;
-
 /**
- * Requests a thread has at once: while it parses one, the next is already there, and the
- * replies (parses, sent back whole) are taken in while it works, so it never waits for this
- * thread between dumps.
+ * Requests a thread has at once: while it reads and parses one, the next is already there, and
+ * the replies are taken in while it works, so it never waits for this thread between dumps.
  */
 const IN_FLIGHT = 4;
 
-async function parseOnThreads(dumps: readonly ReadAhead[], cacheDir: string, threads: number): Promise<void> {
+type ReadReply = Extract<ParseReply, { ok: true }>;
+
+async function parseOnThreads(files: readonly string[], cacheDir: string, threads: number, onRead: (file: string, reply: ReadReply) => void): Promise<void> {
   let next = 0;
   const workers: Worker[] = [];
   const drive = (): Promise<void> =>
     new Promise((resolveDrive, reject) => {
       const worker = startTypeScriptWorker(new URL("./parse-worker.ts", import.meta.url));
       workers.push(worker);
-      const pending = new Map<number, ReadAhead>();
+      const pending = new Map<number, string>();
       const cleanup = (): void => {
         worker.off("message", onMessage);
         worker.off("error", onError);
         worker.off("exit", onExit);
       };
       const send = (): void => {
-        while (pending.size < IN_FLIGHT && next < dumps.length) {
+        while (pending.size < IN_FLIGHT && next < files.length) {
           const id = next++;
-          pending.set(id, dumps[id]!);
-          worker.postMessage({ id, dump: dumps[id]!.dump, cacheDir } satisfies ParseRequest);
+          pending.set(id, files[id]!);
+          worker.postMessage({ id, file: files[id]!, cacheDir } satisfies ParseRequest);
         }
         if (pending.size === 0) {
           cleanup();
@@ -98,14 +86,10 @@ async function parseOnThreads(dumps: readonly ReadAhead[], cacheDir: string, thr
         }
       };
       const onMessage = (reply: ParseReply): void => {
-        const ahead = pending.get(reply.id);
+        const file = pending.get(reply.id);
         pending.delete(reply.id);
-        // A failed parse is left for the caller, which parses the dump again and reports why it failed.
-        if (ahead !== undefined && reply.ok) {
-          ahead.parsed = { result: reply.result, lineCount: reply.lineCount };
-          // Its text went to the thread; it is read again if asked for (the dump's page).
-          ahead.dump = withTextOnDemand(ahead.dump, ahead.file);
-        }
+        // A dump that could not be read is left for the caller, which reads it and reports why.
+        if (file !== undefined && reply.ok) onRead(file, reply);
         send();
       };
       const onError = (error: Error): void => {
@@ -122,20 +106,36 @@ async function parseOnThreads(dumps: readonly ReadAhead[], cacheDir: string, thr
       send();
     });
   try {
-    await Promise.all(Array.from({ length: Math.min(threads, dumps.length) }, drive));
+    await Promise.all(Array.from({ length: Math.min(threads, files.length) }, drive));
+    // Asked to finish rather than terminated: a thread that exits on its own writes its
+    // --cpu-prof profile, which makes the parse threads' cost visible.
+    await Promise.all(workers.map((w) => closeWorker(w)));
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
 
-/** The dump without its text held: the text is read and decoded again from its file when asked for. */
-function withTextOnDemand(dump: Dump, file: string): Dump {
-  const { text: _text, ...facts } = dump;
-  void _text;
+/** Asks a parse thread to finish and waits until it has (terminated after a while if it does not). */
+function closeWorker(worker: Worker): Promise<void> {
+  return new Promise((resolveClose) => {
+    const timer = setTimeout(() => void worker.terminate(), CLOSE_TIMEOUT_MS);
+    worker.once("exit", () => {
+      clearTimeout(timer);
+      resolveClose();
+    });
+    worker.postMessage({ close: true } satisfies CloseRequest);
+  });
+}
+
+const CLOSE_TIMEOUT_MS = 5000;
+
+/** A dump from what reading it gave, its text read and decoded again from its file when asked for. */
+function withTextOnDemand(facts: DumpFacts, file: string): Dump {
+  const { name } = facts;
   return {
     ...facts,
     get text(): string {
-      return decodeDump(readFileSync(file), dump.name, file).text;
+      return decodeDump(readFileSync(file), name, file).text;
     },
   };
 }

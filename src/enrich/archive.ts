@@ -20,13 +20,13 @@
  */
 import type { Article, Diagnostic, Dump, ParseResult, Registries } from "../model/index.ts";
 import { ArticleSchema } from "../model/index.ts";
-import { groupDuplicates, type DuplicateInput } from "./duplicates.ts";
+import { groupDuplicates, summaryKeyOfParts, type DuplicateInput } from "./duplicates.ts";
 import { assignSlugs, captureId, contentId, sourceKey } from "./identity.ts";
 import { paragraphsToMarkdown } from "./markdown-escape.ts";
 import { OutletMatcher } from "./outlets.ts";
 import { DerivedCache } from "./derived-cache.ts";
 import { matchPredecessors } from "./predecessors.ts";
-import { captureDate, draftRecord, recordParagraphs, relatedOf, sortSources, sourceOf, type Capture, type Draft } from "./records.ts";
+import { captureDate, draftRecord, recordText, relatedOf, sortSources, sourceOf, type Capture, type Draft, type RecordText } from "./records.ts";
 import { loadRegistries } from "./registries.ts";
 import { HeadlineIndex, type Linkable } from "./related.ts";
 import { compareStrings, normaliseSpace } from "./text.ts";
@@ -120,28 +120,10 @@ export function enrichWithRegistries(
   const inherited = matchPredecessors(captures, predecessors);
 
   const derived = options.derived;
-  // Captures are compared in the form their records will have (headline and paragraphs as
-  // records.ts keeps them), so that with a cache a record's summary is found under the same key
-  // when it comes back as an existing record: `cacheText` is the record's headline and body.
-  const texts: DuplicateInput[] = [
-    ...captures.map(({ article }) => {
-      const headline = normaliseSpace(article.headline);
-      const body = recordParagraphs(article);
-      return derived ? { headline, body, cacheText: `${headline}\u0000${paragraphsToMarkdown(body)}` } : { headline, body };
-    }),
-    // An existing record's paragraphs are needed only when its summary is not cached.
-    ...anchors.map(({ article }): DuplicateInput => {
-      const key = options.summaryKeyOf?.(article);
-      return {
-        headline: article.headline,
-        get body(): string[] {
-          return article.body.split("\n\n");
-        },
-        ...(key === undefined ? { cacheText: `${article.headline}\u0000${article.body}` } : { cacheKey: key }),
-      };
-    }),
-  ];
-  const groups = splitAnchors(groupDuplicates(texts, derived?.summaries, captures.length), captures.length);
+  // Each capture's text in the form its record will have (headline, paragraphs, Markdown body),
+  // made once: grouping compares it, drafting and the article take it over.
+  const captureTexts = captures.map(({ article }) => recordText(article));
+  const groups = splitAnchors(groupDuplicates(duplicateInputs(captureTexts, anchors, derived !== undefined, options.summaryKeyOf), derived?.summaries, captures.length), captures.length);
 
   const ids = assignIds(groups, captures, anchors, existing, inherited);
   const outlets = new OutletMatcher(registries.outlets);
@@ -150,7 +132,7 @@ export function enrichWithRegistries(
   groups.forEach((group, g) => {
     const members = group.filter((i) => i < captures.length).map((i) => captures[i]!);
     const anchorIndex = group.find((i) => i >= captures.length);
-    if (anchorIndex === undefined) drafts.push(draftRecord(members, ids[g]!, outlets, diagnostics, derived?.languages));
+    if (anchorIndex === undefined) drafts.push(draftRecord(members, ids[g]!, outlets, diagnostics, derived?.languages, captureTexts[group[0]!]));
     else updates.push({ anchor: anchors[anchorIndex - captures.length]!, members });
   });
 
@@ -186,7 +168,7 @@ export function enrichWithRegistries(
       byline: draft.byline,
       date: draft.date,
       dateline: draft.dateline,
-      body: paragraphsToMarkdown(draft.paragraphs),
+      body: draft.markdown ?? paragraphsToMarkdown(draft.paragraphs),
       topics: assignment.topics[d]!,
       language: draft.language,
       related: index.resolveAll(draft.related, linkables[d]!),
@@ -219,6 +201,38 @@ export function enrichWithRegistries(
       topics: [...registries.topics, ...assignment.discovered],
     },
   };
+}
+
+/**
+ * What grouping compares: the captures' texts, then the anchors'. With a cache, a capture is
+ * compared in the form its record will have, so that a record's summary is found under the same
+ * key when it comes back as an existing record (the key is that of its headline, NUL, Markdown
+ * body); its Markdown body is made here, and kept for its article.
+ */
+function duplicateInputs(
+  captureTexts: readonly RecordText[],
+  anchors: readonly Anchor[],
+  cached: boolean,
+  summaryKeyOf: EnrichOptions["summaryKeyOf"],
+): DuplicateInput[] {
+  return [
+    ...captureTexts.map((text): DuplicateInput => {
+      if (!cached) return { headline: text.headline, body: text.paragraphs };
+      text.markdown ??= paragraphsToMarkdown(text.paragraphs);
+      return { headline: text.headline, body: text.paragraphs, cacheKey: summaryKeyOfParts(text.headline, text.markdown) };
+    }),
+    // An existing record's paragraphs are needed only when its summary is not cached.
+    ...anchors.map(({ article }): DuplicateInput => {
+      const key = summaryKeyOf?.(article);
+      return {
+        headline: article.headline,
+        get body(): string[] {
+          return article.body.split("\n\n");
+        },
+        ...(key === undefined ? { cacheText: `${article.headline}\u0000${article.body}` } : { cacheKey: key }),
+      };
+    }),
+  ];
 }
 
 /** Every article of every dump, dumps in name order: the archive order everything else follows. */

@@ -6,6 +6,7 @@
  * candidate pairs, and the estimated similarity confirms them. Work grows with the number of
  * texts, not with the number of pairs: no all-pairs comparison, even over a large archive.
  */
+import { createHash } from "node:crypto";
 import { foldedTokens, fnv1a, mix32, nameKey, sha256Hex } from "./text.ts";
 
 /** Words per shingle. */
@@ -43,6 +44,14 @@ export interface DuplicateInput {
 /** The key under which the summary of a text is cached. */
 export function summaryKey(cacheText: string): string {
   return sha256Hex(cacheText).slice(0, 32);
+}
+
+/**
+ * `summaryKey` of a headline, NUL and a body, without joining them: the join of a long body is
+ * a copy of it, and hashing a joined string makes one.
+ */
+export function summaryKeyOfParts(headline: string, body: string): string {
+  return createHash("sha256").update(headline).update("\u0000").update(body).digest("hex").slice(0, 32);
 }
 
 interface Summary {

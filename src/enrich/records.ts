@@ -28,6 +28,8 @@ export interface Draft {
   date: string | null;
   language: string;
   paragraphs: string[];
+  /** `paragraphs` as the record's Markdown body, when the caller made it already. */
+  markdown?: string;
   related: string[];
   stated: string[];
   sources: Source[];
@@ -48,12 +50,20 @@ export function sortSources(sources: readonly Source[]): Source[] {
   return [...byDump.values()].sort((a, b) => compareStrings(a.dump, b.dump) || a.lines[0] - b.lines[0] || compareStrings(a.sha256, b.sha256));
 }
 
+/** The first capture's text as its record keeps it, when the caller has it already (see `recordText`). */
+export interface RecordText {
+  headline: string;
+  paragraphs: string[];
+  markdown?: string;
+}
+
 export function draftRecord(
   members: readonly Capture[],
   id: string,
   outlets: OutletMatcher,
   diagnostics: Diagnostic[],
   languages?: LanguageCache,
+  text: RecordText = recordText(members[0]!.article),
 ): Draft {
   const canonical = members[0]!;
   const { article } = canonical;
@@ -64,9 +74,8 @@ export function draftRecord(
     }
     return null;
   };
-  const headline = normaliseSpace(article.headline);
+  const { headline, paragraphs } = text;
   const dateline = textOrNull(article.dateline);
-  const paragraphs = recordParagraphs(article);
   const language = articleLanguage(headline, paragraphs, firstOf((m) => m.article.language), canonical.dump.meta?.language, languages);
 
   const credited = firstOf((m) => textOrNull(m.article.outlet));
@@ -87,7 +96,7 @@ export function draftRecord(
     });
   }
 
-  return {
+  const draft: Draft = {
     id,
     headline,
     outlet,
@@ -100,6 +109,8 @@ export function draftRecord(
     stated: [...new Set(members.flatMap((m) => m.article.topics ?? []))],
     sources: sortSources(members.map(sourceOf)),
   };
+  if (text.markdown !== undefined) draft.markdown = text.markdown;
+  return draft;
 }
 
 /** A date from a capture's sidecar date and a weekday the text names, reported as info. */
@@ -129,6 +140,11 @@ export function relatedOf(members: readonly Capture[]): string[] {
     for (const headline of member.article.related) if (!related.includes(headline)) related.push(headline);
   }
   return related;
+}
+
+/** A parsed article's headline and body paragraphs as its record keeps them. */
+export function recordText(article: ParsedArticle): RecordText {
+  return { headline: normaliseSpace(article.headline), paragraphs: recordParagraphs(article) };
 }
 
 /** The body paragraphs a record keeps from a parsed article: white space normalised, dateline apart. */

@@ -14,11 +14,47 @@ const ASCII_WORD = /[A-Za-z0-9]+/g;
 /** Folds case, compatibility forms and accents: "Télé" and "TELE" fold to the same string. */
 export function fold(text: string): string {
   // Plain ASCII has no compatibility forms or accents: the common case skips normalisation.
-  if (!NOT_ASCII.test(text)) return text.toLowerCase();
+  if (!NOT_ASCII.test(text) || asciiButInert(text)) return text.toLowerCase();
   return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
 }
 /** Anything but printable ASCII and white space: the texts that need normalising. */
 const NOT_ASCII = /[^\t\n\r -~]/;
+/** Any character beyond ASCII. */
+const BEYOND_ASCII = /[\u0080-\uffff]/g;
+
+/**
+ * Whether every character of `text` beyond ASCII is inert: no letter, digit or mark, unchanged
+ * by NFKD, NFKC and lower-casing (curly quotes, dashes, bullets, ©). Normalising, folding and
+ * splitting such a text into words then gives what they give on ASCII, for much less: English
+ * prose is ASCII but for its punctuation, and one curly quote would send it down the slow path.
+ */
+function asciiButInert(text: string): boolean {
+  BEYOND_ASCII.lastIndex = 0;
+  for (let match = BEYOND_ASCII.exec(text); match !== null; match = BEYOND_ASCII.exec(text)) {
+    if (!isInert(match[0].charCodeAt(0))) return false;
+  }
+  return true;
+}
+
+/** Per UTF-16 code unit: 0 not known yet, 1 inert, 2 not. */
+const inertness = new Uint8Array(0x10000);
+
+function isInert(code: number): boolean {
+  let known = inertness[code]!;
+  if (known === 0) {
+    const char = String.fromCharCode(code);
+    const inert =
+      // Halves of a surrogate pair stand for characters of their own: never inert.
+      !(code >= 0xd800 && code <= 0xdfff) &&
+      !/[\p{L}\p{N}\p{M}]/u.test(char) &&
+      char.normalize("NFKD") === char &&
+      char.normalize("NFKC") === char &&
+      char.toLowerCase() === char;
+    known = inert ? 1 : 2;
+    inertness[code] = known;
+  }
+  return known === 1;
+}
 
 /**
  * Word tokens of a text, folded. Punctuation separates words (so "al-Shaabi" is two tokens and
@@ -30,12 +66,26 @@ export function foldedTokens(text: string): string[] {
 
 /** Word tokens with their case kept: matching acronyms ("US", "FNA") needs it. */
 export function rawTokens(text: string): string[] {
-  return splitWords(NOT_ASCII.test(text) ? text.normalize("NFKC") : text);
+  if (!NOT_ASCII.test(text) || asciiButInert(text)) return text.match(ASCII_WORD) ?? [];
+  return splitWords(text.normalize("NFKC"));
+}
+
+/**
+ * `rawTokens(text)` and each of them folded (`fold`), in one go: for text that is ASCII but for
+ * inert punctuation, the folded tokens are the words of the text lower-cased, which costs one
+ * lower-casing of the text rather than one fold per word.
+ */
+export function rawAndFoldedTokens(text: string): { raw: string[]; folded: string[] } {
+  if (!NOT_ASCII.test(text) || asciiButInert(text)) {
+    return { raw: text.match(ASCII_WORD) ?? [], folded: text.toLowerCase().match(ASCII_WORD) ?? [] };
+  }
+  const raw = rawTokens(text);
+  return { raw, folded: raw.map(fold) };
 }
 
 function splitWords(text: string): string[] {
   // ASCII text (most of an English archive) needs no Unicode classes, which cost several times more.
-  if (!NOT_ASCII.test(text)) return text.match(ASCII_WORD) ?? [];
+  if (!NOT_ASCII.test(text) || asciiButInert(text)) return text.match(ASCII_WORD) ?? [];
   // Most texts have no unspaced script at all: one test, then a plain split.
   if (!UNSPACED_SCRIPT.test(text)) return text.match(WORD) ?? [];
   const out: string[] = [];

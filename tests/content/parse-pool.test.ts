@@ -1,6 +1,6 @@
 /**
- * Parsing ahead on worker threads: the cache entries the threads write are exactly what parsing
- * in this thread gives, and a cached dump is not parsed again.
+ * Reading and parsing ahead on worker threads: the cache entries the threads write are exactly
+ * what parsing in this thread gives, and a cached dump is not parsed again.
  */
 import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -47,13 +47,31 @@ describe("parseAhead", () => {
       const parsed = JSON.parse(JSON.stringify(parseDump(await readDump(file)))) as ParseResult;
       expect(cached.result).toEqual(parsed);
       // The thread sends back the parse's articles and diagnostics and the number of its lines.
-      expect(sent).toEqual({ result: { articles: parsed.articles, diagnostics: parsed.diagnostics }, lineCount: parsed.lines.length });
-      // The dump's text is no longer held, but is there when asked for.
-      expect(dump.text).toBe((await readDump(file)).text);
+      expect(sent).toEqual({ result: { articles: parsed.articles, diagnostics: parsed.diagnostics }, lineCount: parsed.lines.length, cached: false });
+      // The thread read the dump: what reading gave comes back, and its text when asked for.
+      const { text, ...facts } = await readDump(file);
+      expect({ ...dump }).toEqual({ ...facts, text });
     }
   });
 
-  it("leaves the cache alone when too few dumps are missing", async () => {
+  it("reads cached parses on the threads too, and says they were cached", async () => {
+    const cacheDir = join(root, "cache-again");
+    await parseAhead(files, cacheDir, { threads: 2, minDumps: 2 });
+    const again = await parseAhead(files, cacheDir, { threads: 2, minDumps: 2 });
+    for (const file of files) {
+      const parsed = parseDump(await readDump(file));
+      expect(again.get(resolve(file))!.parsed).toMatchObject({ cached: true, lineCount: parsed.lines.length });
+    }
+  });
+
+  it("leaves a file it cannot read to the caller", async () => {
+    const missing = join(root, "seeds", "missing.txt");
+    const read = await parseAhead([...files, missing], join(root, "cache-missing"), { threads: 2, minDumps: 2 });
+    expect(read.has(resolve(missing))).toBe(false);
+    expect(read.size).toBe(files.length);
+  });
+
+  it("leaves the cache alone when too few dumps are given", async () => {
     const cacheDir = join(root, "cache-few");
     const read = await parseAhead(files, cacheDir, { threads: 2, minDumps: 10 });
     expect(read.size).toBe(0);

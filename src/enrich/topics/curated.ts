@@ -8,7 +8,7 @@
  * words match in any case. Themes are common nouns and match in any case.
  */
 import type { TopicEntry } from "../../model/index.ts";
-import { fold, nameKey, rawTokens } from "../text.ts";
+import { fold, nameKey, rawAndFoldedTokens, rawTokens } from "../text.ts";
 
 type CaseRule = "acronym" | "capital" | "any";
 
@@ -58,21 +58,24 @@ export class CuratedTopicMatcher {
   /** Every curated mention in a headline and body paragraphs, in reading order. */
   mentions(headline: string, paragraphs: readonly string[]): TopicMention[] {
     const out: TopicMention[] = [];
-    for (const slug of this.#scan(rawTokens(headline))) out.push({ slug, inHeadline: true, position: 0 });
-    const bodyTokens = paragraphs.flatMap((paragraph) => rawTokens(paragraph));
-    const found = this.#scanWithIndex(bodyTokens);
-    const last = Math.max(1, bodyTokens.length - 1);
+    const head = rawAndFoldedTokens(headline);
+    for (const { slug } of this.#scanWithIndex(head.raw, head.folded)) out.push({ slug, inHeadline: true, position: 0 });
+    const tokens: string[] = [];
+    const folded: string[] = [];
+    for (const paragraph of paragraphs) {
+      const words = rawAndFoldedTokens(paragraph);
+      for (const word of words.raw) tokens.push(word);
+      for (const word of words.folded) folded.push(word);
+    }
+    const found = this.#scanWithIndex(tokens, folded);
+    const last = Math.max(1, tokens.length - 1);
     for (const { slug, index } of found) out.push({ slug, inHeadline: false, position: index / last });
     return out;
   }
 
-  #scan(tokens: string[]): string[] {
-    return this.#scanWithIndex(tokens).map((match) => match.slug);
-  }
-
-  #scanWithIndex(tokens: string[]): { slug: string; index: number }[] {
+  /** Mentions in a run of tokens; `folded` holds each token folded. */
+  #scanWithIndex(tokens: readonly string[], folded: readonly string[]): { slug: string; index: number }[] {
     const found: { slug: string; index: number }[] = [];
-    const folded = tokens.map(fold);
     let i = 0;
     while (i < tokens.length) {
       let node: TrieNode | undefined = this.#root;

@@ -1,0 +1,38 @@
+/**
+ * Strings sent between threads keep their representation: a string V8 holds with two bytes per
+ * character stays so in the receiving thread, even when every character would fit in one. A
+ * parser's strings are slices of a dump's text, and one curly quote anywhere in a dump makes
+ * the whole text, and every slice of it, two bytes per character. Copying each string whose
+ * characters all fit in Latin-1 through a Latin-1 buffer makes it one byte per character: the
+ * same value, half the memory, in the thread that keeps it.
+ */
+
+/** Any character outside Latin-1: a string with one cannot be stored one byte per character. */
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
+
+/** A string equal to `text`, held one byte per character when its characters allow it. */
+export function compactString(text: string): string {
+  // Short strings cost more to copy than they save; V8 copies them rather than slicing anyway.
+  if (text.length < 16 || BEYOND_LATIN1.test(text)) return text;
+  return Buffer.from(text, "latin1").toString("latin1");
+}
+
+/**
+ * `value` with every string in it (in arrays and plain objects, at any depth) compacted, in place.
+ * Meant for data about to be posted to another thread: plain data, no cycles.
+ */
+export function compactStrings<T>(value: T): T {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      value[i] = typeof item === "string" ? compactString(item) : compactStrings(item);
+    }
+  } else if (value !== null && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const item = record[key];
+      record[key] = typeof item === "string" ? compactString(item) : compactStrings(item);
+    }
+  }
+  return value;
+}
