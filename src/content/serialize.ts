@@ -18,7 +18,8 @@ export function normalizeBody(body: string): string {
   return body
     .replace(/\r\n?/g, "\n")
     .replace(/^(?:[ \t]*\n)+/, "")
-    .replace(/\s+$/, "");
+    // What /\s+$/ strips, without its retry at every run of spaces inside a long body.
+    .trimEnd();
 }
 
 /** JSON with object keys sorted at every depth, so equal records give equal text whatever their key order. */

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseContentFile, recordHash, serializeContentFile } from "../../src/content/index.ts";
+import { normalizeBody } from "../../src/content/serialize.ts";
 import { makeArticle } from "../e2e/project.ts";
 
 const path = "test-agency/a-test-headline.md";
@@ -151,5 +152,19 @@ describe("content files: problems are reported with file, line and field", () =>
   it("rejects a tampered generated hash instead of trusting it", () => {
     const bad = good.replace("topics:", "generated: not-a-hash\ntopics:");
     expect(parseContentFile(bad, path).diagnostics[0]?.message).toContain("`generated`");
+  });
+});
+
+describe("normalizeBody", () => {
+  it("strips exactly the trailing whitespace /\\s+$/ strips, in any script", () => {
+    const spaces = fc.constantFrom(" ", "\t", "\n", "\r\n", "\u00a0", "\u2003", "\u3000", "\ufeff", "\u2028", "x", "é", "\u200b");
+    const text = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.array(spaces, { maxLength: 30 }).map((parts) => parts.join("")));
+    fc.assert(
+      fc.property(text, (body) => {
+        const expected = body.replace(/\r\n?/g, "\n").replace(/^(?:[ \t]*\n)+/, "").replace(/\s+$/, "");
+        expect(normalizeBody(body)).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
