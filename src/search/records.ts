@@ -53,7 +53,8 @@ export class SearchRecords {
   /**
    * A fingerprint of the records of `articles` (and of Pagefind's version), computed from the
    * fields records are made of without making them: a build that changes nothing in a shard
-   * costs one pass of hashing over its fields and body digests, not a Markdown strip and JSON encoding per article.
+   * costs one pass of hashing over its fields and body digests, not a Markdown strip and JSON
+   * encoding per article, nor a read of any body.
    */
   fingerprint(articles: readonly Article[], engineVersion: string): string {
     const { pathPrefix, language } = this.#options;
