@@ -30,8 +30,8 @@ export function bodyHash(digest: string): string {
  * Rendered bodies by content hash, kept under the cache folder in 256 files by the hash's first
  * two digits: rendering Markdown is the costliest per-article step, and most bodies are unchanged
  * between builds. A file is read only when a body in it is needed (a build that renders ten pages
- * reads at most ten), and written back only when it gained a body; it then keeps only the bodies
- * this build refers to, so the cache stays the size of the archive.
+ * reads at most ten), and written back only when it gained a body; a full build then keeps only
+ * the bodies it refers to, so the cache stays the size of the archive.
  */
 /** Characters of newly rendered HTML one build keeps for the cache (~64 MB). */
 const NEW_BODIES_BUDGET = 64 * 1024 * 1024;
@@ -88,14 +88,18 @@ export class BodyCache {
     return bucket;
   }
 
-  /** Writes the files that gained bodies, each atomically, keeping the bodies in `live`. */
-  async save(live: ReadonlySet<string>): Promise<void> {
+  /**
+   * Writes the files that gained bodies, each atomically, keeping the bodies in `live`, or all
+   * of them when `live` is null: a build that makes only some pages refers to only some bodies,
+   * and must not drop the others' (a later full build would render them all again).
+   */
+  async save(live: ReadonlySet<string> | null): Promise<void> {
     if (this.#dirty.size === 0) return;
     await mkdir(this.#dir, { recursive: true });
     for (const name of [...this.#dirty].sort()) {
       const bucket = this.#buckets.get(name)!;
       const out: Record<string, string> = {};
-      for (const key of [...bucket.keys()].sort()) if (live.has(key)) out[key] = bucket.get(key)!;
+      for (const key of [...bucket.keys()].sort()) if (live === null || live.has(key)) out[key] = bucket.get(key)!;
       const file = join(this.#dir, `${name}.json`);
       const tmp = `${file}.${process.pid}.tmp`;
       await writeFile(tmp, JSON.stringify(out));

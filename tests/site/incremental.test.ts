@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { finishInterruptedUpdate, publish } from "../../src/cli/pipeline/publish.ts";
 import { digestOfBody, knowBodyDigest, type Article } from "../../src/model/index.ts";
 import { buildSite, type SiteInput, type SiteReport } from "../../src/site/index.ts";
+import { bodyHash } from "../../src/site/render-body.ts";
 import { registries, seedDump, seedsDir, syntheticArticles, templatesDir } from "./fixtures.ts";
 
 let root: string;
@@ -134,6 +135,28 @@ describe("rebuilding on top of the live site", () => {
     await build(live, input([...articles, old].map(withCountedBody)), cache);
     expect(read.has(old.slug)).toBe(true);
     expect(read.size).toBeLessThan(articles.length / 4);
+  });
+
+  it("keeps the rendered bodies of the pages it did not make", async () => {
+    const live = join(root, "body-cache", "dist");
+    const cache = join(root, "body-cache", "cache");
+    const cachedBodies = async (): Promise<Set<string>> => {
+      const dir = join(cache, "site", "bodies");
+      const keys = new Set<string>();
+      for (const file of await readdir(dir)) for (const key of Object.keys(JSON.parse(await readFile(join(dir, file), "utf8")) as object)) keys.add(key);
+      return keys;
+    };
+    await build(live, input(articles), cache);
+    const before = await cachedBodies();
+    expect(before.size).toBeGreaterThanOrEqual(articles.length);
+    // A new body that goes into a cache file holding bodies already, so that file is written again.
+    const buckets = new Set([...before].map((key) => key.slice(0, 2)));
+    let n = 0;
+    while (!buckets.has(bodyHash(digestOfBody(`A body no other article has, number ${n}.`)).slice(0, 2))) n++;
+    await build(live, input([...articles, { ...added, body: `A body no other article has, number ${n}.` }]), cache);
+    const after = await cachedBodies();
+    expect([...before].filter((key) => !after.has(key))).toEqual([]);
+    expect(after.size).toBeGreaterThan(before.size);
   });
 
   it("removing an article deletes its page and its folder, and matches a full build", async () => {
