@@ -20,6 +20,15 @@ export function articleSummary(article: Article, excerptOf: (article: Article) =
   };
 }
 
+const summaryHashes = new WeakMap<ArticleSummary, string>();
+
+/** A hash of a summary, for the hashes of the pages that show it (computed once per build). */
+export function summaryHash(summary: ArticleSummary): string {
+  let hash = summaryHashes.get(summary);
+  if (hash === undefined) summaryHashes.set(summary, (hash = createHash("sha1").update(JSON.stringify(summary)).digest("base64url")));
+  return hash;
+}
+
 export function sourceView(source: Source, ctx: ViewContext): SourceView {
   const dump = ctx.dumpsBySha.get(source.sha256) ?? ctx.dumpsByName.get(source.dump);
   const [first, last] = source.lines;

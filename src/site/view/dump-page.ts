@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { cacheKey } from "../../content/parse-cache.ts";
 import type { Article, Dump, LineRole, ParseResult } from "../../model/index.ts";
 import { paths, rawDumpPath } from "../urls.ts";
+import { summaryHash } from "./article-page.ts";
 import type { ViewContext } from "./context.ts";
 import { countLabel } from "./format.ts";
 import type { DumpLine, DumpPage, DumpRun, PageInputs } from "./types.ts";
@@ -114,7 +115,10 @@ function lineRuns(dump: Dump, result: ParseResult, records: Array<Article | null
  * shows of the records captured from it. Keep in step with dumpPage.
  */
 export function dumpPageInputs(dump: Dump, captures: readonly Capture[], ctx: ViewContext): PageInputs {
-  const records = captures.map((c) => [c.first, c.last, c.article.slug, c.article.headline, ctx.summaries.get(c.article.slug) ?? null]);
+  const records = captures.map((c) => {
+    const summary = ctx.summaries.get(c.article.slug);
+    return [c.first, c.last, c.article.slug, c.article.headline, summary === undefined ? null : summaryHash(summary)];
+  });
   return {
     file: `${paths.dump(dump.id).slice(1)}index.html`,
     hash: createHash("sha1").update(JSON.stringify([cacheKey(dump), dump.id, records])).digest("base64url"),

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Article } from "../../model/index.ts";
 import { paths } from "../urls.ts";
+import { summaryHash } from "./article-page.ts";
 import { outletTimeline, topicAttention } from "./charts.ts";
 import type { ViewContext } from "./context.ts";
 import { compareText, countLabel, dateLabel, monthLabel } from "./format.ts";
@@ -27,15 +28,6 @@ interface LazyIntro {
   /** Everything `make` reads, as JSON-able data. */
   key: unknown;
   make: () => Intro;
-}
-
-const summaryHashes = new WeakMap<ArticleSummary, string>();
-
-/** A hash of the summary a listing shows of an article (computed once per build). */
-function summaryHash(summary: ArticleSummary): string {
-  let hash = summaryHashes.get(summary);
-  if (hash === undefined) summaryHashes.set(summary, (hash = createHash("sha1").update(JSON.stringify(summary)).digest("base64url")));
-  return hash;
 }
 
 const known = (intro: Intro): LazyIntro => ({ key: intro, make: () => intro });
