@@ -30,7 +30,8 @@ interface LazyIntro {
   make: () => Intro;
 }
 
-const known = (intro: Intro): LazyIntro => ({ key: intro, make: () => intro });
+/** An intro cheap enough to make whether or not its page is made: it is its own key. */
+const madeIntro = (intro: Intro): LazyIntro => ({ key: intro, make: () => intro });
 
 interface ListSpec {
   kind: ListPage["kind"];
@@ -256,7 +257,7 @@ export function datePages(ctx: ViewContext): ListSlot[] {
           section: "dates",
           feed: null,
           articles,
-          intro: known({ description: null, aliases: [], facts: [], chart: null, relatedTopics: [], children: months }),
+          intro: madeIntro({ description: null, aliases: [], facts: [], chart: null, relatedTopics: [], children: months }),
         },
         ctx,
       ),
@@ -295,7 +296,7 @@ export function datePages(ctx: ViewContext): ListSlot[] {
           section: "dates",
           feed: null,
           articles: index.undated,
-          intro: known({
+          intro: madeIntro({
             description: "These captures do not say when the articles were published, and the archive does not guess. An editor who knows the date can add it to the article's file in content/.",
             aliases: [],
             facts: [{ label: "Articles", value: countLabel(index.undated.length, "article") }],
