@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Article, Registries } from "../model/index.ts";
 import { mapBounded } from "../concurrency.ts";
 import { linkTree } from "./files.ts";
-import { pagefindVersion, stopPagefind, writeBundle } from "./pagefind.ts";
+import { BundleThreads } from "./bundle-threads.ts";
+import { pagefindVersion } from "./pagefind.ts";
 import { SearchRecords } from "./records.ts";
 import { DEFAULT_MAX_SHARD_SIZE, planShards, type ShardPlan } from "./shards.ts";
 
@@ -61,8 +63,8 @@ export interface SearchReport {
  * the search page opens the first bundle and merges the others (Pagefind's mergeIndex).
  * A shard is re-indexed only when its records changed; otherwise its cached bundle is linked in,
  * or left out when the live site has it already (isLive).
- * Shards are indexed two at a time (one per core), so memory is bounded by the two largest
- * shards, not by the archive.
+ * Shards are indexed `concurrency` at a time, each on its own thread with its own Pagefind
+ * service, so memory is bounded by the largest shards in flight, not by the archive.
  * Pagefind writes the same bytes for the same records, so identical input gives identical output.
  */
 export async function indexSearch(options: SearchOptions): Promise<SearchReport> {
@@ -78,6 +80,11 @@ export async function indexSearch(options: SearchOptions): Promise<SearchReport>
   mkdirSync(outRoot, { recursive: true });
   mkdirSync(cacheRoot, { recursive: true });
 
+  const threads = new BundleThreads();
+  // Bundles linked into siteDir meanwhile; awaited at the end, so that shards go on being indexed.
+  const links: Array<Promise<number>> = [];
+  // Up to the first bundle sent to a thread, nothing here waits: a caller that computes pages
+  // next (see the build) has every thread's first shard indexing while it does.
   const indexShard = async (plan: ShardPlan): Promise<ShardReport> => {
     const hash = records.fingerprint(plan.articles, pagefindVersion);
     const cached = join(cacheRoot, plan.name);
@@ -88,27 +95,29 @@ export async function indexSearch(options: SearchOptions): Promise<SearchReport>
       const pending = join(cacheRoot, `.pending-${plan.name}`);
       rmSync(pending, { recursive: true, force: true });
       rmSync(hashFile, { force: true });
-      await writeBundle(plan.articles.map((article) => records.record(article)), pending);
-      rmSync(cached, { recursive: true, force: true });
+      await threads.write(plan.articles.map((article) => records.record(article)), pending);
+      // Removed asynchronously: an old bundle is ~2,000 files.
+      await rm(cached, { recursive: true, force: true });
       renameSync(pending, cached);
       writeFileSync(hashFile, `${hash}\n`);
     }
     const live = options.isLive?.(plan.name, hash) ?? false;
-    if (!live) linkTree(cached, join(outRoot, plan.name));
+    if (!live) links.push(linkTree(cached, join(outRoot, plan.name)));
     return { name: plan.name, bundle: `${pathPrefix}search-index/${plan.name}/`, articles: plan.articles.length, hash, rebuilt: !fresh, live };
   };
   let shards: ShardReport[];
   try {
     shards = await mapBounded(plans, options.concurrency ?? Math.min(2, availableParallelism()), indexShard);
   } finally {
-    await stopPagefind();
+    await Promise.allSettled(links);
+    await threads.close();
   }
+  await Promise.all(links);
   pruneCache(cacheRoot, new Set(plans.map((p) => p.name)));
   writeFileSync(join(outRoot, "shards.json"), `${JSON.stringify({ bundles: shards.map((s) => s.bundle) }, null, 2)}\n`);
   const rebuilt = shards.filter((s) => s.rebuilt).length;
   return { articles: articles.length, shards, rebuilt, reused: shards.length - rebuilt };
 }
-
 
 /** Newest year first (the likeliest to be searched), undated last; buckets in order within a year. */
 function shardOrder(a: string, b: string): number {

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
 import type { SearchRecord } from "./records.ts";
@@ -19,6 +19,9 @@ function readPagefindVersion(): string {
  * round trips one at a time would double the time.
  */
 export async function writeBundle(records: readonly SearchRecord[], outputDir: string): Promise<void> {
+  // Made here first: a folder Pagefind cannot create panics its service, and its Node API then
+  // waits for an answer forever.
+  mkdirSync(outputDir, { recursive: true });
   const created = await pagefind.createIndex({});
   const index = created.index;
   if (!index) throw new Error(`Pagefind could not create an index: ${created.errors.join("; ")}`);

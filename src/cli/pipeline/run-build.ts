@@ -6,7 +6,7 @@ import { ingest, loadContent, type IngestResult } from "../../content/index.ts";
 import { loadRegistries } from "../../enrich/registries.ts";
 import type { Diagnostic } from "../../model/index.ts";
 import type { Article, Registries } from "../../model/index.ts";
-import type { SearchReport } from "../../search/index.ts";
+import type { indexSearch as IndexSearch, SearchReport } from "../../search/index.ts";
 import { SEARCH_MANIFEST_KEY } from "../../search/shards.ts";
 import { linkTree } from "../../search/files.ts";
 import { buildSite, OutputReuse } from "../../site/index.ts";
@@ -112,8 +112,12 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     staging = await makeStagingDir(paths.dist);
     const outDir = staging;
     const dumps = ingested.parsed;
-    // The site and its search index are made side by side: both read only the records, and
-    // Pagefind indexes in its own process while pages render.
+    // The site and its search index are made side by side: both read only the records. Search
+    // starts first: its shards to index go to their threads before pages are computed here.
+    const search = options.skipSearch === true ? null : await stage("search", options, () => openSearch(options.paths));
+    const indexing = stage("search", options, () =>
+      search === null ? Promise.resolve(null) : indexSearchInto(search, outDir, articles, registries.registries, options),
+    );
     const rendering = stage("render", options, () =>
       buildSite(
         { articles, dumps, registries: registries.registries },
@@ -128,36 +132,32 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
         },
       ),
     );
-    const indexing = stage("search", options, () =>
-      options.skipSearch === true ? Promise.resolve(null) : indexSearchInto(outDir, articles, registries.registries, options),
-    );
     // Both settle before anything else happens: neither may still write into the staging
     // folder when a failure removes it.
     const [rendered, indexed] = await Promise.allSettled([rendering, indexing]);
     if (rendered.status === "rejected") throw rendered.reason;
     if (indexed.status === "rejected") throw indexed.reason;
     const site = rendered.value;
-    const search = indexed.value;
+    const searched = indexed.value;
     // What ingest reported already (a dump missing from seeds/) is said once.
     const said = new Set(diagnostics.map((d) => `${d.id}\n${d.file ?? ""}`));
     diagnostics.push(...site.diagnostics.filter((d) => !said.has(`${d.id}\n${d.file ?? ""}`)));
     if (site.diagnostics.some((d) => d.level === "error")) return failed({ ingest: ingested });
 
     // Without search the site has no bundles: an empty manifest of live bundles says so.
-    if (search === null) await (await OutputReuse.open(paths.cache, "search-live", SEARCH_MANIFEST_KEY, null)).saveNext();
+    if (searched === null) await (await OutputReuse.open(paths.cache, "search-live", SEARCH_MANIFEST_KEY, null)).saveNext();
     if (!site.incremental) {
       // A whole new site replaces dist/: it takes the live search bundles that were left out.
-      for (const shard of search?.report.shards ?? []) {
-        if (shard.live) linkTree(join(paths.dist, "search-index", shard.name), join(outDir, "search-index", shard.name));
-      }
+      const live = (searched?.report.shards ?? []).filter((shard) => shard.live);
+      await Promise.all(live.map((shard) => linkTree(join(paths.dist, "search-index", shard.name), join(outDir, "search-index", shard.name))));
     }
     await stage("swap", options, () =>
       publish(paths.dist, paths.cache, site.incremental, {
         staging: outDir,
         remove: site.removed,
-        replaceDirs: (search?.report.shards ?? []).filter((s) => !s.live).map((s) => `search-index/${s.name}`),
+        replaceDirs: (searched?.report.shards ?? []).filter((s) => !s.live).map((s) => `search-index/${s.name}`),
         // Bundles of shards the archive no longer has; without search, the whole index goes.
-        removeDirs: search === null ? ["search-index"] : search.live.removed(),
+        removeDirs: searched === null ? ["search-index"] : searched.live.removed(),
       }),
     );
     staging = undefined;
@@ -177,19 +177,23 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
+/** The search indexer, loaded (Pagefind is heavy to load, and previews built without search skip it), and the manifest of live bundles. */
+async function openSearch(paths: ProjectPaths): Promise<{ indexSearch: typeof IndexSearch; live: OutputReuse }> {
+  const { indexSearch } = await import("../../search/index.ts");
+  return { indexSearch, live: await OutputReuse.open(paths.cache, "search-live", SEARCH_MANIFEST_KEY, paths.dist) };
+}
+
 /**
  * Indexes the archive for search into outDir/search-index/: only the bundles the live site does
  * not have already go in (the manifest of live bundles, name "search-live", says which).
  */
 async function indexSearchInto(
+  { indexSearch, live }: Awaited<ReturnType<typeof openSearch>>,
   outDir: string,
   articles: readonly Article[],
   registries: Registries,
   options: BuildOptions,
 ): Promise<{ report: SearchReport; live: OutputReuse }> {
-  // Loaded here: Pagefind is heavy to load, and previews built without search skip it.
-  const { indexSearch } = await import("../../search/index.ts");
-  const live = await OutputReuse.open(options.paths.cache, "search-live", SEARCH_MANIFEST_KEY, options.paths.dist);
   const report = await indexSearch({
     siteDir: outDir,
     articles,

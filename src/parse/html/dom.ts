@@ -1,11 +1,18 @@
-import { parseHTML } from "linkedom";
+import { createRequire } from "node:module";
+
+type ParseHtml = typeof import("linkedom").parseHTML;
+
+let loaded: ParseHtml | undefined;
 
 /**
  * linkedom's document typed as the standard DOM: Readability and our walkers only use the
- * standard interface, which linkedom implements.
+ * standard interface, which linkedom implements. linkedom is required on first use (its
+ * CommonJS build: loading it synchronously keeps the parser synchronous): it is a fifth of the
+ * command line's start-up, and an archive of text dumps never needs it.
  */
 export function parseDocument(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+  loaded ??= (createRequire(import.meta.url)("linkedom") as typeof import("linkedom")).parseHTML;
+  return loaded(html).document as unknown as Document;
 }
 
 const ELEMENT_NODE = 1;
