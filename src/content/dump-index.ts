@@ -5,7 +5,7 @@ import { parseDump } from "../parse/index.ts";
 import { decodeDump, sidecarPaths } from "../read/index.ts";
 import { openJournaledIndex, type JournaledRecords } from "./journaled-index.ts";
 import { sameStamp, stampFile, trustedStamp, type FileStamp } from "./file-stamp.ts";
-import { cacheKey, parserVersion, readCachedParseSync } from "./parse-cache.ts";
+import { parserVersion, readCachedParseSync } from "./parse-cache.ts";
 
 /**
  * The dump index: what reading and parsing each dump gave, by the dump's stamp (size,
@@ -199,7 +199,6 @@ export function parseOnDemand(
     articleCount: counts.articles,
     lineCount: counts.lines,
     warningCount: counts.warnings,
-    parseKey: cacheKey(dump),
   };
 }
 

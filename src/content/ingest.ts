@@ -7,7 +7,7 @@ import type { Article, Diagnostic, Dump, Registries } from "../model/index.ts";
 import { displayPath as shownByReadDump, listDumps, readDump } from "../read/index.ts";
 import { applyChanges, type WriteChange } from "./apply.ts";
 import { DumpIndex, dumpFromRecord, parsedFromRecord, parseOnDemand, parseWarnings, stampDump, type DumpRecord, type DumpStamps } from "./dump-index.ts";
-import { cacheKey, parseDumpCached } from "./parse-cache.ts";
+import { parseDumpCached } from "./parse-cache.ts";
 import { parseAhead, type ReadAhead } from "./parse-pool.ts";
 import { displayPath } from "./paths.ts";
 import { reconcile } from "./reconcile.ts";
@@ -95,7 +95,7 @@ async function readAndParse(file: string, paths: ProjectPaths, alreadyRead: Read
     }
     const { result, hit } = await parseDumpCached(dump, paths.cache);
     diagnostics.push(...result.diagnostics);
-    return { file, display, dump, parsed: { dump, result, articleCount: result.articles.length, lineCount: result.lines.length, warningCount: parseWarnings(result), parseKey: cacheKey(dump) }, diagnostics, cached: hit };
+    return { file, display, dump, parsed: { dump, result, articleCount: result.articles.length, lineCount: result.lines.length, warningCount: parseWarnings(result) }, diagnostics, cached: hit };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     diagnostics.push({ id: "parse-failed", level: "error", message: `the parser failed on this dump: ${reason}`, file: display });

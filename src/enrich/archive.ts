@@ -44,8 +44,6 @@ export interface ParsedDump {
   lineCount?: number;
   /** The parser's warnings and errors (`result.diagnostics` not at level info), likewise. */
   warningCount?: number;
-  /** Changes whenever the parse may change (the dump's bytes, its sidecar, the parser's code). */
-  parseKey?: string;
 }
 
 export interface EnrichResult {
