@@ -180,7 +180,7 @@ export function buildSiteData(
     directories,
     dumps: dumpPages,
     search,
-    feeds: feeds(ctx),
+    feeds: feeds(ctx, articleHash),
   };
   const files = [[...apiIndexFiles(ctx), ...sitemapFiles(sitemapEntries, ctx), robotsTxt(ctx)], apiArticleFiles(ctx, articleHash)];
   return { data, files, diagnostics };

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Article } from "../../model/index.ts";
 import { absoluteUrl, paths } from "../urls.ts";
 import type { ViewContext } from "./context.ts";
-import type { FeedEntry, FeedView, RawFile } from "./types.ts";
+import { lazyPages, type FeedEntry, type FeedView, type PageSource, type RawFile } from "./types.ts";
 
 /** Entries per feed: enough for readers to catch up, small enough to fetch often. */
 const SITE_FEED_SIZE = 50;
@@ -63,23 +63,45 @@ function feed(path: string, title: string, subtitle: string, alternate: string, 
   };
 }
 
-export function feeds(ctx: ViewContext): FeedView[] {
+/** One feed, as what it is made from. */
+interface FeedSpec {
+  path: string;
+  title: string;
+  subtitle: string;
+  alternate: string;
+  articles: readonly Article[];
+  size: number;
+}
+
+/**
+ * The site's feed and one per outlet and topic, made on demand. A feed is known by its inputs:
+ * its own texts and the inputs of the articles it lists (`articleInputs` gives them, the same
+ * hash their pages have: record, body digest, the names it shows), so unchanged feeds are not made.
+ */
+export function feeds(ctx: ViewContext, articleInputs: (article: Article) => string): PageSource<FeedView> {
   const { index } = ctx;
-  const views = new Map<string, FeedView>();
-  const add = (f: FeedView): void => void views.set(f.path, f);
-  add(feed("/feed.xml", ctx.siteTitle, `The latest ${SITE_FEED_SIZE} articles in the archive.`, paths.home(), index.sorted, SITE_FEED_SIZE, ctx));
+  const specs = new Map<string, FeedSpec>();
+  const add = (spec: FeedSpec): void => void specs.set(spec.path, spec);
+  add({ path: "/feed.xml", title: ctx.siteTitle, subtitle: `The latest ${SITE_FEED_SIZE} articles in the archive.`, alternate: paths.home(), articles: index.sorted, size: SITE_FEED_SIZE });
   for (const [slug, articles] of index.byOutlet) {
     const name = ctx.outletLink(slug).label;
-    add(feed(`${paths.outlet(slug)}feed.xml`, `${name} · ${ctx.siteTitle}`, `The latest articles from ${name}.`, paths.outlet(slug), articles, TERM_FEED_SIZE, ctx));
+    add({ path: `${paths.outlet(slug)}feed.xml`, title: `${name} · ${ctx.siteTitle}`, subtitle: `The latest articles from ${name}.`, alternate: paths.outlet(slug), articles, size: TERM_FEED_SIZE });
   }
   for (const [slug, articles] of index.byTopic) {
     const name = ctx.topicLink(slug).label;
-    add(feed(`${paths.topic(slug)}feed.xml`, `${name} · ${ctx.siteTitle}`, `The latest articles about ${name}.`, paths.topic(slug), articles, TERM_FEED_SIZE, ctx));
+    add({ path: `${paths.topic(slug)}feed.xml`, title: `${name} · ${ctx.siteTitle}`, subtitle: `The latest articles about ${name}.`, alternate: paths.topic(slug), articles, size: TERM_FEED_SIZE });
   }
-  return [...views.values()];
+  return lazyPages(
+    [...specs.values()],
+    (spec) => feed(spec.path, spec.title, spec.subtitle, spec.alternate, spec.articles, spec.size, ctx),
+    (spec) => {
+      const listed = spec.articles.slice(0, spec.size).map(articleInputs);
+      const hash = createHash("sha1").update(JSON.stringify([spec.path, spec.title, spec.subtitle, spec.alternate, ctx.epoch, listed])).digest("base64url");
+      return { file: spec.path.slice(1), hash };
+    },
+  );
 }
 
-/** sitemap.xml (or an index of parts when the site is large) listing every page worth indexing. */
 export function sitemapFiles(pages: ReadonlyArray<{ url: string; lastmod: string | null }>, ctx: ViewContext): RawFile[] {
   const loc = (path: string): string => escapeXml(absoluteUrl(path, ctx.pathPrefix, ctx.baseUrl));
   const urlset = (part: typeof pages): string =>
