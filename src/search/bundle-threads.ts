@@ -4,8 +4,8 @@ import type { BundleReply, BundleRequest } from "./bundle-thread.ts";
 import type { SearchRecord } from "./records.ts";
 
 /**
- * Threads that write Pagefind bundles, one shard at a time each; started on first use. The
- * caller never has more shards in flight than threads, so each request finds an idle thread.
+ * Threads that write Pagefind bundles, one shard at a time each: a request takes an idle thread
+ * or starts one, so there are as many threads as shards ever in flight at once.
  */
 export class BundleThreads {
   readonly #idle: Worker[] = [];

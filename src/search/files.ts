@@ -9,9 +9,9 @@ const LINKS_IN_FLIGHT = 16;
  * Recreates the tree under `from` at `to` with hard links (copies where links are refused, e.g.
  * across file systems). A cached shard of 1,000 articles is ~1,000 fragment files; linking them
  * costs a tenth of copying and no disk space. Safe because bundles are never edited in place:
- * a rebuilt shard is written to a new folder and renamed over the old one. Asynchronous: the
- * links are made on libuv's threads while this one renders pages (one shard's ~2,000 links
- * took 0.3 s of this thread when made one by one).
+ * a rebuilt shard is written to a new folder and renamed over the old one. Asynchronous, several
+ * links in flight: the disk works on several at once, and the event loop keeps turning (the
+ * search threads' replies and the pages' writes are handled meanwhile).
  */
 export async function linkTree(from: string, to: string): Promise<number> {
   const files: Array<{ source: string; target: string }> = [];

@@ -102,7 +102,12 @@ export async function indexSearch(options: SearchOptions): Promise<SearchReport>
       writeFileSync(hashFile, `${hash}\n`);
     }
     const live = options.isLive?.(plan.name, hash) ?? false;
-    if (!live) links.push(linkTree(cached, join(outRoot, plan.name)));
+    if (!live) {
+      const linking = linkTree(cached, join(outRoot, plan.name));
+      // Its failure is reported when the links are awaited below, not as an unhandled rejection meanwhile.
+      linking.catch(() => undefined);
+      links.push(linking);
+    }
     return { name: plan.name, bundle: `${pathPrefix}search-index/${plan.name}/`, articles: plan.articles.length, hash, rebuilt: !fresh, live };
   };
   let shards: ShardReport[];

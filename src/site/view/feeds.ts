@@ -102,6 +102,7 @@ export function feeds(ctx: ViewContext, articleInputs: (article: Article) => str
   );
 }
 
+/** sitemap.xml (or an index of parts when the site is large) listing every page worth indexing. */
 export function sitemapFiles(pages: ReadonlyArray<{ url: string; lastmod: string | null }>, ctx: ViewContext): RawFile[] {
   const loc = (path: string): string => escapeXml(absoluteUrl(path, ctx.pathPrefix, ctx.baseUrl));
   const urlset = (part: typeof pages): string =>
