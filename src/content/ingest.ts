@@ -9,6 +9,7 @@ import { applyChanges, type WriteChange } from "./apply.ts";
 import { DumpIndex, dumpFromRecord, parsedFromRecord, parseOnDemand, parseWarnings, stampDump, type DumpRecord, type DumpStamps } from "./dump-index.ts";
 import { parseDumpCached } from "./parse-cache.ts";
 import { parseAhead, type ReadAhead } from "./parse-pool.ts";
+import { withTightHeap } from "../heap-growth.ts";
 import { displayPath } from "./paths.ts";
 import { reconcile } from "./reconcile.ts";
 import type { ContentEntry } from "./schema.ts";
@@ -163,6 +164,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   // Many dumps missing from the parse cache are parsed on worker threads first (parse-pool.ts).
   const alreadyRead = await parseAhead(files.filter((file) => !known.has(file)), paths.cache);
   const outcomes: ReadOutcome[] = [];
+  /** Articles in the dumps read in this run (not recalled from the index): what enrichment will hold. */
+  let readArticles = 0;
   for (const file of files) {
     const record = known.get(file);
     let outcome: ReadOutcome;
@@ -173,6 +176,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       alreadyRead.delete(resolve(file));
       remember(dumpIndex, file, stamps.get(file)!, outcome);
       outcome = unburdened(outcome, dumpIndex.recordOf(resolve(file)), paths);
+      readArticles += outcome.parsed?.articleCount ?? 0;
     }
     outcomes.push(outcome);
     diagnostics.push(...outcome.diagnostics);
@@ -180,7 +184,43 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   }
   await dumpIndex.save();
 
+  // Enriching many articles holds them all at once, and what enrichment made is held until it is
+  // written: the heap is kept close to what is live meanwhile (see heap-growth.ts).
   const seedNames = new Set(seedFiles.map((f) => basename(f)));
+  const { ingestedNames, parsed, entries, kept, conflicts, applied, hold } = await withTightHeap(readArticles >= TIGHT_HEAP_ARTICLES, () =>
+    enrichAndWrite(outcomes, content, seedNames, options, diagnostics),
+  );
+
+  const byDump = new Map<string, ContentEntry[]>();
+  for (const entry of entries) {
+    for (const dump of new Set(entry.article.sources.map((s) => s.dump))) {
+      const list = byDump.get(dump);
+      if (list) list.push(entry);
+      else byDump.set(dump, [entry]);
+    }
+  }
+  return {
+    dumps: outcomes.map((o) => summarize(o, byDump, ingestedNames)),
+    parsed,
+    entries,
+    written: applied.written,
+    removed: applied.removed,
+    kept,
+    conflicts,
+    diagnostics,
+    applied: !hold,
+  };
+}
+
+/** Articles read in one run from which enrichment and the writes run with a tight heap (see heap-growth.ts). */
+const TIGHT_HEAP_ARTICLES = 25_000;
+
+/**
+ * Enriches the dumps to ingest, reconciles the result with content/ and writes it (unless an
+ * error holds the writes back). Releases each outcome's parse once enrichment has read it.
+ */
+async function enrichAndWrite(outcomes: ReadOutcome[], content: LoadedContent, seedNames: ReadonlySet<string>, options: IngestOptions, diagnostics: Diagnostic[]) {
+  const { paths } = options;
   const { ingestedNames, generated, discovered } = await enrichNew(
     outcomes.flatMap((o) => (o.parsed ? [o.parsed] : [])),
     content,
@@ -224,25 +264,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     for (const path of applied.removed) contentIndex.forget(path);
     await contentIndex.save();
   }
-  const byDump = new Map<string, ContentEntry[]>();
-  for (const entry of entries) {
-    for (const dump of new Set(entry.article.sources.map((s) => s.dump))) {
-      const list = byDump.get(dump);
-      if (list) list.push(entry);
-      else byDump.set(dump, [entry]);
-    }
-  }
-  return {
-    dumps: outcomes.map((o) => summarize(o, byDump, ingestedNames)),
-    parsed,
-    entries,
-    written: applied.written,
-    removed: applied.removed,
-    kept,
-    conflicts,
-    diagnostics,
-    applied: !hold,
-  };
+  return { ingestedNames, parsed, entries, kept, conflicts, applied, hold };
 }
 
 /**
