@@ -8,24 +8,6 @@ export type ContentChange =
   | { kind: "write"; path: string; text: string; article: Article; draft: boolean; generated: string; reason: "new" | "update" }
   | { kind: "remove"; path: string; reason: string };
 
-type WriteFields = Omit<Extract<ContentChange, { kind: "write" }>, "kind" | "text">;
-
-/**
- * A write whose file text is made when first read (by the write, then the content index), not
- * when planned: a first ingest plans the whole archive, and the texts of 64k files made at once
- * were a quarter of its peak memory; written in batches, only a batch's texts are held.
- */
-function write(fields: WriteFields): ContentChange {
-  let text: string | undefined;
-  return {
-    kind: "write",
-    ...fields,
-    get text(): string {
-      return (text ??= serializeContentFile(fields.article, { draft: fields.draft, generated: fields.generated }));
-    },
-  };
-}
-
 export interface ReconcileInput {
   /** Articles enrichment produced for the dumps being ingested (and any existing ones it updated). */
   generated: readonly Article[];
@@ -116,7 +98,7 @@ export function reconcile(input: ReconcileInput): ReconcilePlan {
         continue;
       }
       taken.add(target);
-      changes.push(write({ path: target, article, draft: false, generated: hash, reason: "new" }));
+      changes.push({ kind: "write", path: target, text: serializeContentFile(article, { generated: hash }), article, draft: false, generated: hash, reason: "new" });
       continue;
     }
 
@@ -125,7 +107,8 @@ export function reconcile(input: ReconcileInput): ReconcilePlan {
       const free = target === match.path || (!byPath.has(target) && !taken.has(target) && !input.invalid?.has(target));
       const path = free ? target : match.path;
       taken.add(path);
-      changes.push(write({ path, article, draft: match.draft, generated: hash, reason: "update" }));
+      const text = serializeContentFile(article, { draft: match.draft, generated: hash });
+      changes.push({ kind: "write", path, text, article, draft: match.draft, generated: hash, reason: "update" });
       if (path !== match.path) {
         changes.push({ kind: "remove", path: match.path, reason: `moved to ${show(path)}` });
         diagnostics.push({ id: "article-moved", level: "info", message: `its outlet or slug changed; moved to ${show(path)}`, file: show(match.path) });
@@ -143,7 +126,8 @@ export function reconcile(input: ReconcileInput): ReconcilePlan {
     const differing = changedFields(article, match.article);
     if (differing.length === 0) {
       // The editor made exactly the change the parser now makes: the file is no longer an edit.
-      changes.push(write({ path: match.path, article, draft: match.draft, generated: hash, reason: "update" }));
+      const text = serializeContentFile(article, { draft: match.draft, generated: hash });
+      changes.push({ kind: "write", path: match.path, text, article, draft: match.draft, generated: hash, reason: "update" });
       continue;
     }
     kept += 1;
