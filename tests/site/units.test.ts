@@ -1,11 +1,13 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { absoluteUrl, normaliseBaseUrl, normalisePathPrefix, prefixedPath, rawDumpFileName } from "../../src/site/urls.ts";
 import { monthRange, topicAttention } from "../../src/site/view/charts.ts";
 import { dateLabel, excerpt, textDirection } from "../../src/site/view/format.ts";
-import { chunk, pageNav } from "../../src/site/view/pagination.ts";
+import { dumpsDirectory } from "../../src/site/view/directories.ts";
+import { chunk, navReach, pageNav } from "../../src/site/view/pagination.ts";
 import { escapeXml, urnUuid, xmlSafe } from "../../src/site/view/feeds.ts";
 import { scriptSafeJson } from "../../src/site/view/article-page.ts";
-import { syntheticArticles } from "./fixtures.ts";
+import { seedDump, syntheticArticles } from "./fixtures.ts";
 
 describe("urls", () => {
   it("normalises path prefixes and base URLs", () => {
@@ -38,12 +40,37 @@ describe("pagination", () => {
   });
 
   it("numbers pages around the current one with gaps", () => {
+    const shown = (current: number, count: number): string =>
+      pageNav("/topics/x/", current, count, "Pages")!.pages.map((p) => (p === null ? "…" : p.current ? `[${p.n}]` : String(p.n))).join(" ");
+    expect(shown(10, 30)).toBe("1 … 8 9 [10] 11 12 …");
+    expect(shown(4, 6)).toBe("1 2 3 [4] 5 6");
+    expect(shown(30, 30)).toBe("1 … 28 29 [30]");
     const nav = pageNav("/topics/x/", 10, 30, "Pages")!;
-    expect(nav.pages.map((p) => (p === null ? "…" : p.current ? `[${p.n}]` : String(p.n))).join(" ")).toBe("1 … 8 9 [10] 11 12 … 30");
     expect(nav.prev).toBe("/topics/x/page/9/");
     expect(nav.next).toBe("/topics/x/page/11/");
-    expect(pageNav("/", 1, 4, "Pages")!.pages.map((p) => p?.url)).toEqual(["/", "/page/2/", "/page/3/", "/page/4/"]);
+    expect(pageNav("/", 1, 4, "Pages")!.pages.map((p) => p?.url)).toEqual(["/", "/page/2/", "/page/3/", undefined]);
     expect(pageNav("/", 1, 1, "Pages")).toBeNull();
+  });
+
+  it("gives a page the same navigation whatever the count, within its reach", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), (current, a, b) => {
+        const [one, two] = [current + a, current + b];
+        const same = navReach(current, one) === navReach(current, two);
+        expect(same).toBe(JSON.stringify(pageNav("/", current, one, "P")) === JSON.stringify(pageNav("/", current, two, "P")));
+      }),
+    );
+  });
+
+  it("remakes only the last pages of the dumps directory when a dump opens a new page", () => {
+    const base = seedDump();
+    const dumps = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ ...base, dump: { ...base.dump, name: `dump-${String(i).padStart(4, "0")}.txt`, id: `d${i}` } }));
+    const before = dumpsDirectory(dumps(200)).map((page) => JSON.stringify(page));
+    const after = dumpsDirectory(dumps(201)).map((page) => JSON.stringify(page));
+    expect([before.length, after.length]).toEqual([10, 11]);
+    // Page 1 counts the dumps; pages 8 to 10 reach the new page 11; 2 to 7 stay as they were.
+    expect(after.map((page, i) => page === before[i])).toEqual([false, true, true, true, true, true, true, false, false, false, false]);
   });
 });
 

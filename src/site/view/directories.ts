@@ -106,8 +106,9 @@ export function dumpsDirectory(dumps: readonly SiteDump[]): DirectoryPage[] {
       index: n === 1,
       prev: nav?.prev ?? null,
       next: nav?.next ?? null,
-      heading: n === 1 ? "Dumps" : `Dumps, page ${n} of ${chunks.length}`,
-      // The count on the first page only: the others then change only when their dumps do.
+      heading: n === 1 ? "Dumps" : `Dumps, page ${n}`,
+      // The count on the first page only: the others then change only when their dumps do (and
+      // their navigation, which names no page beyond two either side, when the last pages do).
       lead: `${n === 1 ? countLabel(sorted.length, "raw capture") : "Raw captures"}, kept unchanged. Each page shows every line with the role the parser gave it.`,
       groups: [
         {

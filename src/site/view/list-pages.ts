@@ -5,7 +5,7 @@ import { summaryHash } from "./article-page.ts";
 import { outletTimeline, topicAttention } from "./charts.ts";
 import type { ViewContext } from "./context.ts";
 import { compareText, countLabel, dateLabel, monthLabel } from "./format.ts";
-import { chunk, PAGE_SIZE, pageNav } from "./pagination.ts";
+import { chunk, navReach, PAGE_SIZE, pageNav } from "./pagination.ts";
 import type { ArticleSummary, Crumb, Fact, Link, ListPage, PageInputs } from "./types.ts";
 
 type Intro = NonNullable<ListPage["intro"]>;
@@ -59,7 +59,7 @@ function listPages(spec: ListSpec, ctx: ViewContext): ListSlot[] {
     const summaries = (): ArticleSummary[] => items.map((a) => ctx.summaries.get(a.slug)!);
     // Keep in step with make(): the page is a function of these.
     const inputs = (): PageInputs => {
-      const key = [fixed, n, chunks.length, n === 1 ? intro?.key : null, n === 1 ? home : null, summaries().map(summaryHash)];
+      const key = [fixed, n, navReach(n, chunks.length), n === 1 ? intro?.key : null, n === 1 ? home : null, summaries().map(summaryHash)];
       return { file: `${url.slice(1)}index.html`, hash: createHash("sha1").update(JSON.stringify(key)).digest("base64url") };
     };
     const make = (): ListPage => {
@@ -79,7 +79,7 @@ function listPages(spec: ListSpec, ctx: ViewContext): ListSlot[] {
         prev: nav?.prev ?? null,
         next: nav?.next ?? null,
         kind: spec.kind,
-        heading: n === 1 ? spec.heading : `${spec.heading}, page ${n} of ${chunks.length}`,
+        heading: n === 1 ? spec.heading : `${spec.heading}, page ${n}`,
         intro: n === 1 && intro !== null ? intro.make() : null,
         home: n === 1 ? home : null,
         items: summaries(),

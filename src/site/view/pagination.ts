@@ -13,29 +13,35 @@ export function chunk<T>(items: readonly T[], size: number = PAGE_SIZE): T[][] {
   return pages;
 }
 
+/** All that `pageNav` reads of `count`: pages whose reach is the same have the same navigation. */
+export const navReach = (current: number, count: number): number => Math.min(count, current + 3);
+
 /**
- * Numbered navigation for page `current` of `count` pages under `base`: the first and last
- * pages, two either side of the current one, and null for each gap between them.
+ * Numbered navigation for page `current` of `count` pages under `base`: the first page, two
+ * either side of the current one, and null for each gap. It names no page beyond that window,
+ * neither the last nor how many there are, so that a listing that grows by a page changes the
+ * navigation of its last few pages only, and an archive that adds one dump remakes one or two
+ * pages of a long listing, not all of them (every page named the last one before).
  */
 export function pageNav(base: string, current: number, count: number, label: string): PageNav | null {
   if (count <= 1) return null;
-  const wanted = new Set([1, count]);
-  for (let n = current - 2; n <= current + 2; n++) if (n >= 1 && n <= count) wanted.add(n);
+  const last = Math.min(count, current + 2);
+  const wanted = new Set([1]);
+  for (let n = Math.max(1, current - 2); n <= last; n++) wanted.add(n);
   // A gap of one page is shown as that page: "1 2 3" reads better than "1 … 3".
-  for (const n of [...wanted]) {
-    if (wanted.has(n + 2) && !wanted.has(n + 1)) wanted.add(n + 1);
-  }
+  if (wanted.has(3)) wanted.add(2);
   const numbers = [...wanted].sort((a, b) => a - b);
   const pages: Array<PageNumber | null> = [];
   numbers.forEach((n, i) => {
     if (i > 0 && n - numbers[i - 1]! > 1) pages.push(null);
     pages.push({ n, url: paths.page(base, n), current: n === current });
   });
+  // More pages than the window shows: a closing gap, whose presence stays the same as the listing grows.
+  if (count > last) pages.push(null);
   return {
     label,
     pages,
     prev: current > 1 ? paths.page(base, current - 1) : null,
     next: current < count ? paths.page(base, current + 1) : null,
-    pageCount: count,
   };
 }

@@ -100,7 +100,6 @@ export interface PageNav {
   pages: Array<PageNumber | null>;
   prev: string | null;
   next: string | null;
-  pageCount: number;
 }
 
 export interface ChartBar {
