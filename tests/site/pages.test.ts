@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEED_NAME, SEED_SHA, SLUGS, seedArticles, seedInput, seedsDir, syntheticArticles } from "./fixtures.ts";
 import { all, buildInto, cells, text, type BuiltSite } from "./helpers.ts";
+import { LISTING_MAX, LISTING_MIN } from "../../src/site/view/pagination.ts";
 
 const BASE = "https://archive.example.org";
 let site: BuiltSite;
@@ -130,26 +131,32 @@ describe("index pages", () => {
     expect(doc.querySelector(".pager")).toBeNull();
   });
 
-  it("paginates listings 20 a page with numbered navigation; the home lists the latest 20", async () => {
+  it("paginates listings 10 to 40 a page with numbered navigation; the home lists the latest 20", async () => {
     const input = seedInput();
     input.articles.push(...syntheticArticles(81));
     const big = await buildInto(input);
     try {
-      // SANA has 2 + 41 synthetic articles.
-      const counts = [];
-      for (const path of ["/outlets/sana/", "/outlets/sana/page/2/", "/outlets/sana/page/3/"]) counts.push(all(await big.page(path), ".items > li").length);
-      expect(counts).toEqual([20, 20, 3]);
+      // SANA has 2 + 41 synthetic articles: more than one page holds.
+      const counts: number[] = [];
+      for (let n = 1; ; n++) {
+        const path = n === 1 ? "/outlets/sana/" : `/outlets/sana/page/${n}/`;
+        const page = await big.read(path).then(() => big.page(path), () => null);
+        if (page === null) break;
+        counts.push(all(page, ".items > li").length);
+      }
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(43);
+      expect(counts.length).toBeGreaterThan(1);
+      for (const count of counts.slice(0, -1)) expect(count).toBeGreaterThanOrEqual(LISTING_MIN);
+      for (const count of counts) expect(count).toBeLessThanOrEqual(LISTING_MAX);
       const second = await big.page("/outlets/sana/page/2/");
+      const numbers = Array.from({ length: Math.min(counts.length, 4) }, (_, i) => `Page ${i + 1}=${i === 0 ? "/outlets/sana/" : `/outlets/sana/page/${i + 1}/`}`);
       expect(all(second, ".pager a").map((a) => `${text(a)}=${a.getAttribute("href")}`)).toEqual([
         "Previous page=/outlets/sana/",
-        "Page 1=/outlets/sana/",
-        "Page 2=/outlets/sana/page/2/",
-        "Page 3=/outlets/sana/page/3/",
-        "Next page=/outlets/sana/page/3/",
+        ...numbers,
+        ...(counts.length > 2 ? ["Next page=/outlets/sana/page/3/"] : []),
       ]);
       expect(second.querySelector('.pager a[aria-current="page"]')?.getAttribute("href")).toBe("/outlets/sana/page/2/");
       expect(second.querySelector('meta[name="robots"]')?.getAttribute("content")).toContain("noindex");
-      await expect(big.read("/outlets/sana/page/4/")).rejects.toThrow();
       // The home: the latest 20, no pages after it, and the way to the rest.
       const home = await big.page("/");
       expect(all(home, ".items > li")).toHaveLength(20);

@@ -1,10 +1,11 @@
+import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { absoluteUrl, normaliseBaseUrl, normalisePathPrefix, prefixedPath, rawDumpFileName } from "../../src/site/urls.ts";
 import { monthRange, topicAttention } from "../../src/site/view/charts.ts";
 import { dateLabel, excerpt, textDirection } from "../../src/site/view/format.ts";
 import { dumpsDirectory } from "../../src/site/view/directories.ts";
-import { chunk, navReach, pageNav } from "../../src/site/view/pagination.ts";
+import { chunk, LISTING_MAX, LISTING_MIN, listingChunks, navReach, pageNav } from "../../src/site/view/pagination.ts";
 import { escapeXml, urnUuid, xmlSafe } from "../../src/site/view/feeds.ts";
 import { scriptSafeJson } from "../../src/site/view/article-page.ts";
 import { seedDump, syntheticArticles } from "./fixtures.ts";
@@ -50,6 +51,47 @@ describe("pagination", () => {
     expect(nav.next).toBe("/topics/x/page/11/");
     expect(pageNav("/", 1, 4, "Pages")!.pages.map((p) => p?.url)).toEqual(["/", "/page/2/", "/page/3/", undefined]);
     expect(pageNav("/", 1, 1, "Pages")).toBeNull();
+  });
+
+  describe("listing pages", () => {
+    const id = (i: number): string => createHash("sha256").update(`article ${i}`).digest("hex").slice(0, 16);
+    const listing = Array.from({ length: 3000 }, (_, i) => id(i));
+    const pages = (list: readonly string[], paging: (list: readonly string[]) => string[][]): string[] => paging(list).map((page) => page.join(" "));
+    const byKey = (list: readonly string[]): string[][] => listingChunks(list, (key) => key);
+
+    it("keep every article once, in order, 10 to 40 a page and about 20 on average", () => {
+      const chunks = byKey(listing);
+      expect(chunks.flat()).toEqual(listing);
+      const sizes = chunks.map((page) => page.length);
+      expect(Math.min(...sizes.slice(0, -1))).toBeGreaterThanOrEqual(LISTING_MIN);
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(LISTING_MAX);
+      expect(listing.length / chunks.length).toBeGreaterThan(15);
+      expect(listing.length / chunks.length).toBeLessThan(25);
+      expect(byKey([])).toEqual([[]]);
+    });
+
+    it("change where an article is inserted, not on every page after it", () => {
+      // Insertions at spread positions; pages of a fixed 20 are the yardstick.
+      const trials = Array.from({ length: 200 }, (_, t) => {
+        const list = [...listing];
+        list.splice((t * 7919) % (listing.length + 1), 0, id(100_000 + t));
+        return list;
+      });
+      const changes = (paging: (list: readonly string[]) => string[][]) => {
+        const before = pages(listing, paging);
+        const known = new Set(before);
+        return trials.map((list) => {
+          const after = pages(list, paging);
+          return { renumbered: after.filter((page, n) => page !== before[n]).length, remade: after.filter((page) => !known.has(page)).length };
+        });
+      };
+      const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
+      const fixed = changes((list) => chunk(list));
+      const stable = changes(byKey);
+      expect(mean(fixed.map((c) => c.renumbered))).toBeGreaterThan(50);
+      expect(Math.max(...stable.map((c) => c.remade))).toBeLessThanOrEqual(4);
+      expect(mean(stable.map((c) => c.renumbered))).toBeLessThan(mean(fixed.map((c) => c.renumbered)) / 8);
+    });
   });
 
   it("gives a page the same navigation whatever the count, within its reach", () => {

@@ -5,14 +5,14 @@ import { summaryHash } from "./article-page.ts";
 import { outletTimeline, topicAttention } from "./charts.ts";
 import type { ViewContext } from "./context.ts";
 import { compareText, countLabel, dateLabel, monthLabel } from "./format.ts";
-import { chunk, navReach, PAGE_SIZE, pageNav } from "./pagination.ts";
+import { listingChunks, navReach, PAGE_SIZE, pageNav } from "./pagination.ts";
 import type { ArticleSummary, Crumb, Fact, Link, ListPage, PageInputs } from "./types.ts";
 
 type Intro = NonNullable<ListPage["intro"]>;
 
 /**
  * A listing page before it is made: its URL, and a hash of everything its view model is made
- * from. An archive has thousands of listing pages (20 articles a page, per outlet, topic and
+ * from. An archive has thousands of listing pages (about 20 articles a page, per outlet, topic and
  * month); a build that adds one dump changes a few, and makes only those (with their charts).
  */
 export interface ListSlot {
@@ -48,9 +48,9 @@ interface ListSpec {
   home?: ListPage["home"];
 }
 
-/** One ListPage per chunk of 20 articles: the precomputed pages Eleventy paginates over. */
+/** One ListPage per chunk of about 20 articles (listingChunks): the precomputed pages Eleventy paginates over. */
 function listPages(spec: ListSpec, ctx: ViewContext): ListSlot[] {
-  const chunks = chunk(spec.articles);
+  const chunks = listingChunks(spec.articles, (a) => a.id);
   const { articles: _articles, intro, home = null, ...fixed } = spec;
   void _articles;
   return chunks.map((items, i) => {

@@ -1,7 +1,7 @@
 import { paths } from "../urls.ts";
 import type { PageNav, PageNumber } from "./types.ts";
 
-/** Index pages list this many articles each (DESIGN.md). */
+/** The dumps directory lists this many dumps a page, and the home page this many articles. */
 export const PAGE_SIZE = 20;
 
 /** Splits a list into pages of `size`; an empty list still makes one (empty) page. */
@@ -11,6 +11,48 @@ export function chunk<T>(items: readonly T[], size: number = PAGE_SIZE): T[][] {
   const pages: T[][] = [];
   for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
   return pages;
+}
+
+/** A listing page holds at least this many articles (all but the last page)… */
+export const LISTING_MIN = 10;
+/** …and at most this many; about 20 on average. */
+export const LISTING_MAX = 40;
+/** After LISTING_MIN, one article in this many ends its page. */
+const LISTING_BREAK_ODDS = 10;
+
+/**
+ * Splits a listing into pages whose ends are chosen by the articles themselves: a page ends at
+ * an article whose key hashes to a break (once the page has LISTING_MIN), or at LISTING_MAX.
+ * Pages of a fixed 20 shift every page after an inserted article by one place: adding an
+ * article dated in the middle of a topic's 150 pages remade 75 of them, and every new article
+ * at the top of a listing remade all of them. Here the pages before and after the page an
+ * article lands in keep their articles, so a page changes only when its own articles do, or
+ * when the count of pages before it does (its number shifts then: about one add in ten).
+ * A pure function of the keys in order, so a fresh build pages exactly as an incremental one.
+ */
+export function listingChunks<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  if (items.length === 0) return [[]];
+  const pages: T[][] = [];
+  let page: T[] = [];
+  for (const item of items) {
+    page.push(item);
+    if (page.length >= LISTING_MAX || (page.length >= LISTING_MIN && fnv1a(key(item)) % LISTING_BREAK_ODDS === 0)) {
+      pages.push(page);
+      page = [];
+    }
+  }
+  if (page.length > 0) pages.push(page);
+  return pages;
+}
+
+/** 32-bit FNV-1a over UTF-16 code units: cheap, stable across runs and platforms. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
 }
 
 /** All that `pageNav` reads of `count`: pages whose reach is the same have the same navigation. */
