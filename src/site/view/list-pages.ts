@@ -39,27 +39,34 @@ interface ListSpec {
   heading: string;
   /** `<title>` of the first page; later pages add "page n". */
   title: string;
+  /** The first page's description; it may count the articles. */
   description: string;
+  /** Later pages' description (default: the first's): no counts, or every page would change with each article added. */
+  laterDescription?: string;
   crumbs: Crumb[];
   section: ListPage["section"];
   feed: string | null;
   articles: readonly Article[];
   intro: LazyIntro | null;
   home?: ListPage["home"];
+  /** All articles on one page (the home's latest). */
+  onePage?: boolean;
 }
 
 /** One ListPage per chunk of about 20 articles (listingChunks): the precomputed pages Eleventy paginates over. */
 function listPages(spec: ListSpec, ctx: ViewContext): ListSlot[] {
-  const chunks = listingChunks(spec.articles, (a) => a.id);
-  const { articles: _articles, intro, home = null, ...fixed } = spec;
+  const chunks = spec.onePage === true ? [[...spec.articles]] : listingChunks(spec.articles, (a) => a.id);
+  const { articles: _articles, intro, home = null, description, laterDescription = description, onePage: _onePage, ...fixed } = spec;
   void _articles;
+  void _onePage;
   return chunks.map((items, i) => {
     const n = i + 1;
     const url = paths.page(spec.base, n);
     const summaries = (): ArticleSummary[] => items.map((a) => ctx.summaries.get(a.slug)!);
+    const pageDescription = n === 1 ? description : laterDescription;
     // Keep in step with make(): the page is a function of these.
     const inputs = (): PageInputs => {
-      const key = [fixed, n, navReach(n, chunks.length), n === 1 ? intro?.key : null, n === 1 ? home : null, summaries().map(summaryHash)];
+      const key = [fixed, pageDescription, n, navReach(n, chunks.length), n === 1 ? intro?.key : null, n === 1 ? home : null, summaries().map(summaryHash)];
       return { file: `${url.slice(1)}index.html`, hash: createHash("sha1").update(JSON.stringify(key)).digest("base64url") };
     };
     const make = (): ListPage => {
@@ -71,7 +78,7 @@ function listPages(spec: ListSpec, ctx: ViewContext): ListSlot[] {
       return {
         url,
         title: n === 1 ? spec.title : `${spec.title}, page ${n}`,
-        description: spec.description,
+        description: pageDescription,
         crumbs,
         section: spec.section,
         feed: spec.feed,
@@ -133,6 +140,7 @@ export function homePages(ctx: ViewContext, dumps: Array<Link & { count: number 
       // page with every article added (each shifts all the others one place down); the whole
       // archive is browsed by date, outlet and topic, whose pages change only where it lands.
       articles: index.sorted.slice(0, PAGE_SIZE),
+      onePage: true,
       intro: null,
       home: {
         more: { label: `All ${countLabel(index.sorted.length, "article")}, by date`, url: paths.dates() },
@@ -253,6 +261,7 @@ export function datePages(ctx: ViewContext): ListSlot[] {
           heading: `Articles from ${year}`,
           title: `Articles from ${year}`,
           description: `${countLabel(articles.length, "article")} dated ${year}.`,
+          laterDescription: `Articles dated ${year}.`,
           crumbs: [home, dates, { label: year, url: null }],
           section: "dates",
           feed: null,
@@ -273,6 +282,7 @@ export function datePages(ctx: ViewContext): ListSlot[] {
           heading: `Articles from ${monthLabel(key)}`,
           title: `Articles from ${monthLabel(key)}`,
           description: `${countLabel(articles.length, "article")} dated ${monthLabel(key)}.`,
+          laterDescription: `Articles dated ${monthLabel(key)}.`,
           crumbs: [home, dates, { label: year, url: paths.year(year) }, { label: monthLabel(key).split(" ")[0]!, url: null }],
           section: "dates",
           feed: null,
