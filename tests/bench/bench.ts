@@ -1,5 +1,5 @@
 // `npm run bench -- [--articles N] [--vs-hugo] [--vs-pagefind] [--dir <folder>] [--seed S]
-//                   [--cpu-prof] [--heap-snapshot-mib N]`
+//                   [--cpu-prof] [--heap-snapshot-mib N] [--search-latency]`
 //
 // Generates a synthetic archive of N article captures (deterministic), then runs the real
 // pipeline on it through the command line, each stage in its own child process, timed, with the
@@ -7,7 +7,8 @@
 // rebuilds; measures the parser on one core; with --vs-hugo, builds the same content with Hugo
 // (Debian's package, installed with apt-get when missing); with --vs-pagefind, times Pagefind's
 // own command indexing the whole built site; with --cpu-prof, writes V8 profiles of every stage
-// to <dir>/profiles (summarise them with tests/bench/profile-summary.ts).
+// to <dir>/profiles (summarise them with tests/bench/profile-summary.ts); with --search-latency,
+// times a reader's first and next query on the search page in chromium (search-latency.ts).
 // The last line printed is one JSON object (see `Result`).
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     "cpu-prof": { type: "boolean", default: false },
     "vs-pagefind": { type: "boolean", default: false },
     "heap-snapshot-mib": { type: "string" },
+    "search-latency": { type: "boolean", default: false },
   },
 });
 const articles = Number(values.articles);
@@ -115,6 +117,11 @@ if (values["vs-pagefind"]) {
 
 writeDump(join(dir, "seeds"), project.stream.next());
 const addOne = await stage("add-one-dump", "node", node(cli, "build"));
+
+if (values["search-latency"]) {
+  const latency = await stage("search-latency", "node", [runTs, join(projectRoot, "tests", "bench", "search-latency.ts"), join(dir, "dist")]);
+  log(`search latency: ${latency.stdout.trim().split("\n").at(-1) ?? "?"}`);
+}
 
 // The parser's speed on one core (CPU time): on the real dev corpus with the parser's own
 // benchmark (tests/bench/parse-speed.ts) when it is there, and on this run's synthetic dumps.
