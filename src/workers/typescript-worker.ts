@@ -15,11 +15,24 @@ export function startTypeScriptWorker(moduleUrl: URL, resourceLimits?: ResourceL
   return new Worker(bootstrap, resourceLimits ? { eval: true, resourceLimits } : { eval: true });
 }
 
+/** A worker gave no answer in the time it was given. */
+export class ThreadTimeoutError extends Error {
+  override name = "ThreadTimeoutError";
+
+  constructor(
+    doing: string,
+    readonly seconds: number,
+  ) {
+    super(`a thread ${doing} gave no answer in ${seconds} s`);
+  }
+}
+
 /**
  * Sends one request to a worker and waits for its one reply. A worker that fails or exits before
- * replying rejects the promise, naming what it was doing.
+ * replying rejects the promise, naming what it was doing; so does one that gives no answer within
+ * `timeoutMs` (when given), which the caller should then terminate.
  */
-export function requestReply<Reply>(worker: Worker, request: unknown, doing: string): Promise<Reply> {
+export function requestReply<Reply>(worker: Worker, request: unknown, doing: string, timeoutMs?: number): Promise<Reply> {
   return new Promise((resolvePromise, reject) => {
     const onMessage = (reply: Reply): void => {
       cleanup();
@@ -33,7 +46,15 @@ export function requestReply<Reply>(worker: Worker, request: unknown, doing: str
       cleanup();
       reject(new Error(`a thread ${doing} stopped (exit code ${code})`));
     };
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            cleanup();
+            reject(new ThreadTimeoutError(doing, timeoutMs / 1000));
+          }, timeoutMs);
     const cleanup = (): void => {
+      clearTimeout(timer);
       worker.off("message", onMessage);
       worker.off("error", onError);
       worker.off("exit", onExit);

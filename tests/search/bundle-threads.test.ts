@@ -1,10 +1,26 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BundleThreads } from "../../src/search/bundle-threads.ts";
 import { SearchRecords } from "../../src/search/records.ts";
 import { fixtureArticles } from "./fixture.ts";
+
+/** Pids of this process's children running Pagefind's service (Linux: read from /proc). */
+function pagefindServices(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/u.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "latin1");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (parent === process.pid && readFileSync(`/proc/${entry}/cmdline`, "latin1").includes("--service")) pids.push(Number(entry));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return pids;
+}
 
 const scratch = mkdtempSync(join(tmpdir(), "newsarchive-bundles-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -39,4 +55,24 @@ describe("BundleThreads", () => {
       await threads.close();
     }
   });
+
+  it("gives up on a shard whose Pagefind service died mid-write, with an error that says so, and goes on", async () => {
+    const threads = new BundleThreads(() => 3000);
+    try {
+      // Enough text that Pagefind is still indexing when its service is killed.
+      const big = Array.from({ length: 2000 }, (_, i) => ({ ...shard[i % shard.length]!, url: `/articles/copy-${i}/`, content: `${shard[i % shard.length]!.content} word${i} `.repeat(40) }));
+      const writing = threads.write(big, join(scratch, "killed"));
+      let services: number[] = [];
+      while (services.length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        services = pagefindServices();
+      }
+      for (const pid of services) process.kill(pid, "SIGKILL");
+      await expect(writing).rejects.toThrow(/Pagefind gave no answer in 3 s while indexing 2000 articles .*killed/);
+      await threads.write(shard, join(scratch, "after"));
+      expect(existsSync(join(scratch, "after", "pagefind-entry.json"))).toBe(true);
+    } finally {
+      await threads.close();
+    }
+  }, 30_000);
 });
