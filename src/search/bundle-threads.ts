@@ -44,7 +44,7 @@ export class BundleThreads {
       throw error;
     }
     this.#idle.push(worker);
-    if (!reply.ok) throw new Error(reply.error);
+    if (!reply.ok) throw new Error(`${reply.error} (indexing ${records.length} articles into ${outputDir})`);
   }
 
   /** Stops Pagefind's service in every thread, then the threads. */
