@@ -55,10 +55,8 @@ interface ListSpec {
 
 /** One ListPage per chunk of about 20 articles (listingChunks): the precomputed pages Eleventy paginates over. */
 function listPages(spec: ListSpec, ctx: ViewContext): ListSlot[] {
-  const chunks = spec.onePage === true ? [[...spec.articles]] : listingChunks(spec.articles, (a) => a.id);
-  const { articles: _articles, intro, home = null, description, laterDescription = description, onePage: _onePage, ...fixed } = spec;
-  void _articles;
-  void _onePage;
+  const { articles, intro, home = null, description, laterDescription = description, onePage = false, ...fixed } = spec;
+  const chunks = onePage ? [[...articles]] : listingChunks(articles, (a) => a.id);
   return chunks.map((items, i) => {
     const n = i + 1;
     const url = paths.page(spec.base, n);

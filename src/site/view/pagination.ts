@@ -1,3 +1,4 @@
+import { fnv1a } from "../../enrich/text.ts";
 import { paths } from "../urls.ts";
 import type { PageNav, PageNumber } from "./types.ts";
 
@@ -43,16 +44,6 @@ export function listingChunks<T>(items: readonly T[], key: (item: T) => string):
   }
   if (page.length > 0) pages.push(page);
   return pages;
-}
-
-/** 32-bit FNV-1a over UTF-16 code units: cheap, stable across runs and platforms. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }
 
 /** All that `pageNav` reads of `count`: pages whose reach is the same have the same navigation. */
