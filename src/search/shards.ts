@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Article } from "../model/index.ts";
 
 /** Default upper bound of a shard's size, in articles: what one Pagefind run indexes in ~1.5 s. */
@@ -60,7 +60,7 @@ function bucketCount(size: number, maxShardSize: number): number {
 
 /** A stable bucket for an id: the low bits of its sha256, so doubling splits each bucket in two. */
 function idBucket(id: string, buckets: number): number {
-  return createHash("sha256").update(id).digest().readUInt32BE(0) % buckets;
+  return hash("sha256", id, "buffer").readUInt32BE(0) % buckets;
 }
 
 /** Key of the manifest of the bundles a live site has (name "search-live"): the shard hashes capture everything else. */

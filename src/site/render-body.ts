@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash as oneShotHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -23,7 +23,7 @@ const RENDERER_VERSION = "remark-html-16-sanitize-1";
 
 /** The cache key of a body's HTML, from the body's digest (model/body-digest.ts). */
 export function bodyHash(digest: string): string {
-  return createHash("sha256").update(RENDERER_VERSION).update("\0").update(digest).digest("hex");
+  return oneShotHash("sha256", `${RENDERER_VERSION}\0${digest}`, "hex");
 }
 
 /**

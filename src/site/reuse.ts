@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, hash as oneShotHash } from "node:crypto";
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, relative, sep } from "node:path";
@@ -42,8 +42,10 @@ interface ManifestFile {
   files: Record<string, string>;
 }
 
+/** A short hash of a text: of a page's view model or inputs, or of a raw file. */
 export function contentHash(text: string): string {
-  return createHash("sha1").update(text).digest("base64url");
+  // The one-shot form: a build hashes ~100k texts, and a Hash object each costs twice the time.
+  return oneShotHash("sha1", text, "base64url");
 }
 
 /** Sorted relative paths of every file under dir (empty when dir is missing). */

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { contentHash } from "../reuse.ts";
 import { fieldsWithBodyDigest, type Article, type Source } from "../../model/index.ts";
 import { absoluteUrl, articleSlugOf, paths, rawDumpPath } from "../urls.ts";
 import type { ViewContext } from "./context.ts";
@@ -25,7 +25,7 @@ const summaryHashes = new WeakMap<ArticleSummary, string>();
 /** A hash of a summary, for the hashes of the pages that show it (computed once per build). */
 export function summaryHash(summary: ArticleSummary): string {
   let hash = summaryHashes.get(summary);
-  if (hash === undefined) summaryHashes.set(summary, (hash = createHash("sha1").update(JSON.stringify(summary)).digest("base64url")));
+  if (hash === undefined) summaryHashes.set(summary, (hash = contentHash(JSON.stringify(summary))));
   return hash;
 }
 
@@ -145,6 +145,6 @@ export function articleInputs(article: Article, ctx: ViewContext): string {
   });
   const names = [article.outlet === null ? null : ctx.outletLink(article.outlet.slug).label, article.topics.map((t) => ctx.topicLink(t).label)];
   // The body by its digest: a page not made is known without reading its body.
-  return createHash("sha1").update(JSON.stringify([fieldsWithBodyDigest(article), related, citedBy, dumps, names])).digest("base64url");
+  return contentHash(JSON.stringify([fieldsWithBodyDigest(article), related, citedBy, dumps, names]));
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { contentHash } from "../reuse.ts";
 import { cacheKey } from "../../content/parse-cache.ts";
 import type { Article, Dump, LineRole, ParseResult } from "../../model/index.ts";
 import { paths, rawDumpPath } from "../urls.ts";
@@ -121,7 +121,7 @@ export function dumpPageInputs(dump: Dump, captures: readonly Capture[], ctx: Vi
   });
   return {
     file: `${paths.dump(dump.id).slice(1)}index.html`,
-    hash: createHash("sha1").update(JSON.stringify([cacheKey(dump), dump.id, records])).digest("base64url"),
+    hash: contentHash(JSON.stringify([cacheKey(dump), dump.id, records])),
   };
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { contentHash } from "../reuse.ts";
 import type { Article } from "../../model/index.ts";
 import { absoluteUrl, paths } from "../urls.ts";
 import type { ViewContext } from "./context.ts";
@@ -96,7 +97,7 @@ export function feeds(ctx: ViewContext, articleInputs: (article: Article) => str
     (spec) => feed(spec.path, spec.title, spec.subtitle, spec.alternate, spec.articles, spec.size, ctx),
     (spec) => {
       const listed = spec.articles.slice(0, spec.size).map(articleInputs);
-      const hash = createHash("sha1").update(JSON.stringify([spec.path, spec.title, spec.subtitle, spec.alternate, ctx.epoch, listed])).digest("base64url");
+      const hash = contentHash(JSON.stringify([spec.path, spec.title, spec.subtitle, spec.alternate, ctx.epoch, listed]));
       return { file: spec.path.slice(1), hash };
     },
   );

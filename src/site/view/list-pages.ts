@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { contentHash } from "../reuse.ts";
 import type { Article } from "../../model/index.ts";
 import { paths } from "../urls.ts";
 import { summaryHash } from "./article-page.ts";
@@ -65,7 +65,7 @@ function listPages(spec: ListSpec, ctx: ViewContext): ListSlot[] {
     // Keep in step with make(): the page is a function of these.
     const inputs = (): PageInputs => {
       const key = [fixed, pageDescription, n, navReach(n, chunks.length), n === 1 ? intro?.key : null, n === 1 ? home : null, summaries().map(summaryHash)];
-      return { file: `${url.slice(1)}index.html`, hash: createHash("sha1").update(JSON.stringify(key)).digest("base64url") };
+      return { file: `${url.slice(1)}index.html`, hash: contentHash(JSON.stringify(key)) };
     };
     const make = (): ListPage => {
       const nav = pageNav(spec.base, n, chunks.length, `Pages of ${spec.heading}`);
