@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { access, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -24,9 +24,7 @@ export function parserVersion(): string {
 
 /** The cache key of a dump: its bytes (sha256), name, editor's notes and the parser version. */
 export function cacheKey(dump: Pick<Dump, "sha256" | "name" | "meta">): string {
-  return createHash("sha256")
-    .update(JSON.stringify([parserVersion(), dump.sha256, dump.name, dump.meta ?? null]))
-    .digest("hex");
+  return hash("sha256", JSON.stringify([parserVersion(), dump.sha256, dump.name, dump.meta ?? null]), "hex");
 }
 
 function cacheFile(dump: Pick<Dump, "sha256" | "name" | "meta">, cacheDir: string): string {
