@@ -154,7 +154,7 @@ export class OutputReuse {
 const SAMPLE = 256;
 
 /**
- * Whether an evenly spread sample of the manifest's files is in the live site: a site emptied or
+ * Whether an evenly spread sample of the manifest's entries is in the live site: a site emptied or
  * pruned by hand is then noticed (and built whole again) for a few hundred stat calls, not one
  * per file. A single page deleted by hand is not noticed here; `check` reports it.
  */
@@ -162,7 +162,8 @@ async function samplePresent(liveDir: string, files: readonly string[]): Promise
   const stride = Math.max(1, Math.floor(files.length / SAMPLE));
   const sample: string[] = [];
   for (let i = 0; i < files.length; i += stride) sample.push(files[i]!);
-  const found = await Promise.all(sample.map((file) => stat(join(liveDir, file)).then((s) => s.isFile(), () => false)));
+  // Entries are files, or folders for the search manifest (a shard's bundle).
+  const found = await Promise.all(sample.map((file) => stat(join(liveDir, file)).then(() => true, () => false)));
   return found.every(Boolean);
 }
 

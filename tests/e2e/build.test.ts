@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, describe, expect, it } from "vitest";
@@ -89,6 +89,24 @@ describe("build: incremental builds with search", () => {
     expect([...(await hashFiles(paths.dist))].some(([file]) => file.startsWith("search-index/"))).toBe(false);
     expect((await build(paths)).ok).toBe(true);
     expect([...(await hashFiles(paths.dist))]).toEqual([...full]);
+  });
+});
+
+describe("build: live search bundles", () => {
+  it("stay where they are through a build with nothing to do", async () => {
+    const paths = await makeProject();
+    expect((await build(paths)).ok).toBe(true);
+    const { bundles } = JSON.parse(await readFile(join(paths.dist, "search-index", "shards.json"), "utf8")) as { bundles: string[] };
+    expect(bundles.length).toBeGreaterThan(0);
+    // A bundle's folder: linked anew from the cache, it would be a new folder (its files are the cache's either way).
+    const folders = bundles.map((bundle) => join(paths.dist, ...bundle.split("/").filter(Boolean)));
+    const inodes = async (): Promise<number[]> => Promise.all(folders.map(async (folder) => (await stat(folder)).ino));
+    const before = await inodes();
+    const site = await hashFiles(paths.dist);
+    expect((await build(paths)).ok).toBe(true);
+    // Not indexed, linked or moved again: the very same folders.
+    expect(await inodes()).toEqual(before);
+    expect([...(await hashFiles(paths.dist))]).toEqual([...site]);
   });
 });
 
