@@ -21,7 +21,7 @@ const PAGE_BYTES = 4096;
 const SAMPLE_MS = 50;
 
 /** Parent pid of every process, read from /proc/<pid>/stat (field 4, after the parenthesised name). */
-function parentsByPid(): Map<number, number> {
+export function parentsByPid(): Map<number, number> {
   const parents = new Map<number, number>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;

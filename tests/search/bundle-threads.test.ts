@@ -1,25 +1,22 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BundleThreads } from "../../src/search/bundle-threads.ts";
 import { SearchRecords } from "../../src/search/records.ts";
+import { parentsByPid } from "../bench/measure.ts";
 import { fixtureArticles } from "./fixture.ts";
 
 /** Pids of this process's children running Pagefind's service (Linux: read from /proc). */
 function pagefindServices(): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/u.test(entry)) continue;
+  const children = [...parentsByPid()].filter(([, parent]) => parent === process.pid).map(([pid]) => pid);
+  return children.filter((pid) => {
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "latin1");
-      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (parent === process.pid && readFileSync(`/proc/${entry}/cmdline`, "latin1").includes("--service")) pids.push(Number(entry));
+      return readFileSync(`/proc/${pid}/cmdline`, "latin1").includes("--service");
     } catch {
-      // Gone meanwhile.
+      return false; // Gone meanwhile.
     }
-  }
-  return pids;
+  });
 }
 
 const scratch = mkdtempSync(join(tmpdir(), "newsarchive-bundles-"));
