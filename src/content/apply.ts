@@ -1,6 +1,5 @@
 import { readdir, rm, rmdir } from "node:fs/promises";
 import { dirname } from "node:path";
-import { mapBounded } from "../concurrency.ts";
 import { writeIfChanged } from "./atomic.ts";
 import { resolveContentPath } from "./paths.ts";
 import type { ContentChange } from "./reconcile.ts";
@@ -38,15 +37,13 @@ export async function applyChanges(contentDir: string, changes: ContentChange[],
     await removeIfEmpty(dirname(absolute), contentDir);
     removed.push(change.path);
   }
-  // Many at once: a first ingest writes thousands of files, and one at a time the disk's
-  // latency, not its speed, decides how long that takes. Each write is atomic on its own.
-  // In batches, so that `onWritten` sees them in order and a consumed batch can be let go.
+  // In batches, so that a consumed batch can be let go. Each write is atomic on its own.
   const writes: (WriteChange | undefined)[] = changes.filter((c): c is WriteChange => c.kind === "write");
   if (options.consume === true) changes.length = 0;
   for (let start = 0; start < writes.length; start += WRITE_BATCH) {
     const batch = writes.slice(start, start + WRITE_BATCH).filter((c): c is WriteChange => c !== undefined);
     if (options.consume === true) writes.fill(undefined, start, start + WRITE_BATCH);
-    const changed = await mapBounded(batch, WRITE_CONCURRENCY, (change) => writeIfChanged(resolveContentPath(contentDir, change.path), change.text));
+    const changed = batch.map((change) => writeIfChanged(resolveContentPath(contentDir, change.path), change.text));
     batch.forEach((change, i) => {
       if (!changed[i]) return;
       written.push(change.path);
@@ -56,7 +53,6 @@ export async function applyChanges(contentDir: string, changes: ContentChange[],
   return { written, removed };
 }
 
-const WRITE_CONCURRENCY = 32;
 const WRITE_BATCH = 512;
 
 /** Removes an outlet folder left empty, so content/ does not collect empty folders. */

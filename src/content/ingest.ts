@@ -76,11 +76,11 @@ interface ReadOutcome {
   record?: DumpRecord;
 }
 
-async function readAndParse(file: string, paths: ProjectPaths, alreadyRead: ReadAhead | undefined): Promise<ReadOutcome> {
+function readAndParse(file: string, paths: ProjectPaths, alreadyRead: ReadAhead | undefined): ReadOutcome {
   const display = displayPath(paths.root, resolve(file));
   let dump: Dump;
   try {
-    dump = alreadyRead?.dump ?? (await readDump(file));
+    dump = alreadyRead?.dump ?? readDump(file);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { file, display, cached: false, diagnostics: [{ id: "dump-unreadable", level: "error", message: reason, file: display }] };
@@ -94,7 +94,7 @@ async function readAndParse(file: string, paths: ProjectPaths, alreadyRead: Read
       diagnostics.push(...result.diagnostics);
       return { file, display, dump, parsed: parseOnDemand(dump, paths.cache, result, { articles: result.articles.length, lines: lineCount, warnings: parseWarnings(result) }), diagnostics, cached };
     }
-    const { result, hit } = await parseDumpCached(dump, paths.cache);
+    const { result, hit } = parseDumpCached(dump, paths.cache);
     diagnostics.push(...result.diagnostics);
     return { file, display, dump, parsed: { dump, result, articleCount: result.articles.length, lineCount: result.lines.length, warningCount: parseWarnings(result) }, diagnostics, cached: hit };
   } catch (error) {
@@ -172,7 +172,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     if (record) {
       outcome = recalled(file, record, paths);
     } else {
-      outcome = await readAndParse(file, paths, alreadyRead.get(resolve(file)));
+      outcome = readAndParse(file, paths, alreadyRead.get(resolve(file)));
       alreadyRead.delete(resolve(file));
       remember(dumpIndex, file, stamps.get(file)!, outcome);
       outcome = unburdened(outcome, dumpIndex.recordOf(resolve(file)), paths);

@@ -102,7 +102,7 @@ export async function openJournaledIndex<R>(cacheDir: string, name: string, vers
           await appendFile(journalFile, `${changes.join("\n")}\n`, "utf8");
         } else {
           const header = JSON.stringify({ version, snapshot: snapshotId } satisfies JournalHeader);
-          await writeFileAtomic(journalFile, `${[header, ...changes].join("\n")}\n`);
+          writeFileAtomic(journalFile, `${[header, ...changes].join("\n")}\n`);
           journalOk = true;
         }
         journalLines += changes.length;
@@ -112,8 +112,8 @@ export async function openJournaledIndex<R>(cacheDir: string, name: string, vers
         for (const path of [...next.keys()].sort()) files[path] = next.get(path)!;
         // The journal is emptied first: one belonging to the new snapshot is never read with another.
         await rm(journalFile, { force: true });
-        await writeFileAtomic(snapshotFile, JSON.stringify({ version, id: snapshotId, files } satisfies Snapshot<R>));
-        await writeFileAtomic(journalFile, `${JSON.stringify({ version, snapshot: snapshotId } satisfies JournalHeader)}\n`);
+        writeFileAtomic(snapshotFile, JSON.stringify({ version, id: snapshotId, files } satisfies Snapshot<R>));
+        writeFileAtomic(journalFile, `${JSON.stringify({ version, snapshot: snapshotId } satisfies JournalHeader)}\n`);
         journalLines = 0;
         journalOk = true;
       }

@@ -1,6 +1,6 @@
 import { hash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { access, readdir, readFile, rm } from "node:fs/promises";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { access } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Dump, ParseResult } from "../model/index.ts";
@@ -66,17 +66,17 @@ export function readCachedParseSync(dump: Pick<Dump, "sha256" | "name" | "meta">
  * Parses a dump, or takes the result from `<cacheDir>/parse/<version>/` when this exact dump was parsed
  * by this exact parser before. A missing or unreadable cache entry just means parsing again.
  */
-export async function parseDumpCached(dump: Dump, cacheDir: string): Promise<CachedParse> {
+export function parseDumpCached(dump: Dump, cacheDir: string): CachedParse {
   const file = cacheFile(dump, cacheDir);
   try {
-    const value: unknown = JSON.parse(await readFile(file, "utf8"));
+    const value: unknown = JSON.parse(readFileSync(file, "utf8"));
     if (isParseResult(value)) return { result: value, hit: true };
   } catch {
     // No entry (or a damaged one): parse below and write a fresh entry.
   }
   const result = parseDump(dump);
-  await pruneOtherVersions(cacheDir);
-  await writeFileAtomic(file, JSON.stringify(result));
+  pruneOtherVersions(cacheDir);
+  writeFileAtomic(file, JSON.stringify(result));
   return { result, hit: false };
 }
 
@@ -86,13 +86,18 @@ const pruned = new Set<string>();
  * Entries live in a folder per parser version; when this version first writes, the folders of
  * other versions are removed, so the cache does not grow with every change to the parser.
  */
-async function pruneOtherVersions(cacheDir: string): Promise<void> {
+function pruneOtherVersions(cacheDir: string): void {
   const root = join(cacheDir, "parse");
   if (pruned.has(root)) return;
   pruned.add(root);
   const current = parserVersion();
-  const items = await readdir(root, { withFileTypes: true }).catch(() => []);
+  let items;
+  try {
+    items = readdirSync(root, { withFileTypes: true });
+  } catch {
+    return;
+  }
   for (const item of items) {
-    if (item.isDirectory() && item.name !== current) await rm(join(root, item.name), { recursive: true, force: true });
+    if (item.isDirectory() && item.name !== current) rmSync(join(root, item.name), { recursive: true, force: true });
   }
 }

@@ -36,10 +36,10 @@ export type ParseReply =
   | { id: number; ok: true; dump: DumpFacts; parsed?: { result: Omit<ParseResult, "lines">; lineCount: number; cached: boolean } }
   | { id: number; ok: false; error: string };
 
-async function readAndParse({ id, file, cacheDir }: ParseRequest): Promise<ParseReply> {
+function readAndParse({ id, file, cacheDir }: ParseRequest): ParseReply {
   let dump: Dump;
   try {
-    dump = await readDump(file);
+    dump = readDump(file);
   } catch (error) {
     return { id, ok: false, error: error instanceof Error ? error.message : String(error) };
   }
@@ -47,7 +47,7 @@ async function readAndParse({ id, file, cacheDir }: ParseRequest): Promise<Parse
   void _text;
   if (dump.diagnostics.some((d) => d.level === "error")) return { id, ok: true, dump: facts };
   try {
-    const { result, hit } = await parseDumpCached(dump, cacheDir);
+    const { result, hit } = parseDumpCached(dump, cacheDir);
     // Compacted here, on the parsing thread: the caller keeps every article until enrichment is done.
     const sent = compactStrings({ articles: result.articles, diagnostics: result.diagnostics });
     return { id, ok: true, dump: facts, parsed: { result: sent, lineCount: result.lines.length, cached: hit } };
@@ -63,5 +63,5 @@ port.on("message", (request: ParseRequest | CloseRequest) => {
     port.close();
     return;
   }
-  void readAndParse(request).then((reply) => port.postMessage(reply));
+  port.postMessage(readAndParse(request));
 });

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { readFile, readdir } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
 import { slugify } from "../model/index.ts";
 import type { Diagnostic, Dump, DumpFormat, DumpMeta } from "../model/index.ts";
@@ -18,13 +19,13 @@ export const SIDECAR_SUFFIX = ".meta.yaml";
 /**
  * Stage 1: reads a dump file, detects its format and encoding, and decodes it. Never modifies the
  * file. Content problems (binary bytes, an empty file, a bad sidecar) come back as diagnostics;
- * only a missing or unreadable path throws.
+ * only a missing or unreadable path throws. Synchronous: see content/atomic.ts for why.
  */
-export async function readDump(path: string): Promise<Dump> {
-  const bytes = await readFile(path);
+export function readDump(path: string): Dump {
+  const bytes = readFileSync(path);
   const name = basename(path);
   const dump = decodeDump(bytes, name, displayPath(path));
-  const sidecar = await readSidecarFor(path);
+  const sidecar = readSidecarFor(path);
   if (sidecar.meta) dump.meta = sidecar.meta;
   dump.diagnostics.push(...sidecar.diagnostics);
   return dump;
@@ -102,9 +103,9 @@ export function sidecarPaths(path: string): [string, string] {
   return [join(dir, name + SIDECAR_SUFFIX), join(dir, name.slice(0, name.length - extname(name).length) + SIDECAR_SUFFIX)];
 }
 
-async function readSidecarFor(path: string): Promise<{ meta?: DumpMeta; diagnostics: Diagnostic[] }> {
+function readSidecarFor(path: string): { meta?: DumpMeta; diagnostics: Diagnostic[] } {
   for (const candidate of sidecarPaths(path)) {
-    const text = await readSidecarText(candidate);
+    const text = readSidecarText(candidate);
     if (text !== null) return parseSidecar(text, displayPath(candidate));
   }
   return { diagnostics: [] };

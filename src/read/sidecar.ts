@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { LineCounter, parseDocument, isMap, isScalar } from "yaml";
 import { z } from "zod";
 import { IsoDateSchema } from "../model/index.ts";
@@ -24,9 +24,9 @@ export interface SidecarResult {
 }
 
 /** The sidecar's text, or null when there is none. */
-export async function readSidecarText(path: string): Promise<string | null> {
+export function readSidecarText(path: string): string | null {
   try {
-    return await readFile(path, "utf8");
+    return readFileSync(path, "utf8");
   } catch (error) {
     if (error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "EISDIR")) return null;
     throw error;

@@ -171,13 +171,9 @@ export async function renderBatch(batch: BatchData, run: EleventyRun): Promise<A
 /** Renders and writes batches one after the other in this thread. */
 export async function renderInProcess(batchList: Iterable<BatchData>, run: EleventyRun): Promise<number> {
   let runs = 0;
-  let pending: Promise<void> = Promise.resolve();
   for (const batch of batchList) {
     runs++;
-    const pages = await renderBatch(batch, run);
-    await pending;
-    pending = writeFiles(pages);
+    writeFiles(await renderBatch(batch, run));
   }
-  await pending;
   return runs;
 }

@@ -62,6 +62,6 @@ export class ExcerptCache {
     if (this.#added === 0 && this.#used.size === this.#known.size) return;
     const excerpts: Record<string, string> = {};
     for (const digest of [...this.#used.keys()].sort()) excerpts[digest] = this.#used.get(digest)!;
-    await writeFileAtomic(this.#file, JSON.stringify({ version: version(), excerpts } satisfies ExcerptFile));
+    writeFileAtomic(this.#file, JSON.stringify({ version: version(), excerpts } satisfies ExcerptFile));
   }
 }

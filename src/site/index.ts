@@ -134,7 +134,7 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
       view: (file, view, hashed) => (!hashed && reuse.keep(file, contentHash(JSON.stringify(view))) ? null : bodyRefs.hydrate(view)),
     },
   );
-  await writeRawFiles(outDir, files, {
+  writeRawFiles(outDir, files, {
     keepInputs: (file, hash) => reuse.keepInputs(file, hash),
     write: (file, content) => !reuse.keep(file, contentHash(content)),
   });

@@ -1,10 +1,6 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { mapBounded } from "../concurrency.ts";
 import type { PageSource, RawFile } from "./view/types.ts";
-
-/** Files written at once; enough to keep the disk busy without exhausting file handles. */
-const CONCURRENCY = 64;
 
 /**
  * Writes files whose whole text was computed in TypeScript (the JSON API, sitemap, robots.txt).
@@ -12,11 +8,11 @@ const CONCURRENCY = 64;
  * per-output overhead (a template clone, a render, a synchronous mkdir and write per file) was
  * the largest single cost, and half of the site's files are these. Each folder is made once.
  */
-export async function writeRawFiles(
+export function writeRawFiles(
   outDir: string,
   sources: ReadonlyArray<PageSource<RawFile>>,
   choose: RawFileChoice = { keepInputs: () => false, write: () => true },
-): Promise<void> {
+): void {
   for (const source of sources) {
     // In slices, so that files made on demand are made, written and dropped a slice at a time.
     for (let start = 0; start < source.length; start += SLICE) {
@@ -25,7 +21,7 @@ export async function writeRawFiles(
         if (!file.path.startsWith("/") || file.path.includes("..")) throw new TypeError(`a file path is a site path: got ${file.path}`);
         if (hashed || choose.write(file.path.slice(1), file.content)) targets.push({ file: join(outDir, file.path.slice(1)), content: file.content });
       }
-      await writeFiles(targets);
+      writeFiles(targets);
     }
   }
 }
@@ -56,11 +52,11 @@ function* made(source: PageSource<RawFile>, start: number, end: number, choose: 
 const SLICE = 2000;
 
 /**
- * Writes files asynchronously, a bounded number at a time (the writes then run on libuv's
- * threads, beside the rendering on the main one); each folder is made once, before any write.
+ * Writes files, each folder made once before any write. Synchronously: at 16k articles the
+ * promise API's round trips through libuv's threads cost more CPU than the writes themselves,
+ * CPU that rendering wanted (see content/atomic.ts).
  */
-export async function writeFiles(targets: ReadonlyArray<{ file: string; content: string }>): Promise<void> {
-  const dirs = [...new Set(targets.map((t) => dirname(t.file)))];
-  await mapBounded(dirs, CONCURRENCY, (dir) => mkdir(dir, { recursive: true }));
-  await mapBounded(targets, CONCURRENCY, (t) => writeFile(t.file, t.content));
+export function writeFiles(targets: ReadonlyArray<{ file: string; content: string }>): void {
+  for (const dir of new Set(targets.map((t) => dirname(t.file)))) mkdirSync(dir, { recursive: true });
+  for (const { file, content } of targets) writeFileSync(file, content);
 }

@@ -16,7 +16,7 @@ const dumps: Dump[] = [];
 let bytes = 0;
 for (const name of readdirSync(seeds).filter((n) => n.endsWith(".txt")).sort()) {
   if (bytes >= maxBytes) break;
-  const dump = await readDump(join(seeds, name));
+  const dump = readDump(join(seeds, name));
   dumps.push(dump);
   bytes += Buffer.byteLength(dump.text);
 }

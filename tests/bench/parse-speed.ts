@@ -21,7 +21,7 @@ const root = resolve(fileURLToPath(import.meta.url), "../../..");
 const args = process.argv.slice(2);
 const seconds = Number(args[args.indexOf("--seconds") + 1] ?? 3) || 3;
 
-async function texts(): Promise<{ name: string; text: string }[]> {
+function texts(): { name: string; text: string }[] {
   const corpus = resolve(root, "../shared/corpus/dev");
   const files = existsSync(corpus)
     ? readdirSync(corpus).filter((f) => f.endsWith(".txt")).map((f) => join(corpus, f))
@@ -31,7 +31,7 @@ async function texts(): Promise<{ name: string; text: string }[]> {
           .filter((d) => d.isDirectory() && existsSync(resolve(root, "tests/fixtures", d.name, "input.txt")))
           .map((d) => resolve(root, "tests/fixtures", d.name, "input.txt")),
       ];
-  return Promise.all(files.sort().map(async (f) => ({ name: f, text: (await readDump(f)).text })));
+  return files.sort().map((f) => ({ name: f, text: readDump(f).text }));
 }
 
 const bytes = (s: string): number => Buffer.byteLength(s, "utf8");
@@ -67,7 +67,7 @@ function rate(inputs: string[], budget: number): { best: number; median: number 
   return { best: rounds.at(-1) ?? 0, median: rounds[Math.floor(rounds.length / 2)] ?? 0 };
 }
 
-const dumps = await texts();
+const dumps = texts();
 const total = dumps.reduce((n, d) => n + bytes(d.text), 0);
 console.log(`${dumps.length} text dumps, ${(total / 1e6).toFixed(2)} MB`);
 const speed = rate(dumps.map((d) => d.text), seconds);

@@ -42,14 +42,14 @@ describe("parseAhead", () => {
     for (const file of files) {
       const { dump, parsed: sent } = read.get(resolve(file))!;
       expect(await hasCachedParse(dump, cacheDir)).toBe(true);
-      const cached = await parseDumpCached(dump, cacheDir);
+      const cached = parseDumpCached(dump, cacheDir);
       expect(cached.hit).toBe(true);
-      const parsed = JSON.parse(JSON.stringify(parseDump(await readDump(file)))) as ParseResult;
+      const parsed = JSON.parse(JSON.stringify(parseDump(readDump(file)))) as ParseResult;
       expect(cached.result).toEqual(parsed);
       // The thread sends back the parse's articles and diagnostics and the number of its lines.
       expect(sent).toEqual({ result: { articles: parsed.articles, diagnostics: parsed.diagnostics }, lineCount: parsed.lines.length, cached: false });
       // The thread read the dump: what reading gave comes back, and its text when asked for.
-      const { text, ...facts } = await readDump(file);
+      const { text, ...facts } = readDump(file);
       expect({ ...dump }).toEqual({ ...facts, text });
     }
   });
@@ -59,7 +59,7 @@ describe("parseAhead", () => {
     await parseAhead(files, cacheDir, { threads: 2, minDumps: 2 });
     const again = await parseAhead(files, cacheDir, { threads: 2, minDumps: 2 });
     for (const file of files) {
-      const parsed = parseDump(await readDump(file));
+      const parsed = parseDump(readDump(file));
       expect(again.get(resolve(file))!.parsed).toMatchObject({ cached: true, lineCount: parsed.lines.length });
     }
   });
@@ -75,6 +75,6 @@ describe("parseAhead", () => {
     const cacheDir = join(root, "cache-few");
     const read = await parseAhead(files, cacheDir, { threads: 2, minDumps: 10 });
     expect(read.size).toBe(0);
-    expect(await hasCachedParse(await readDump(files[0]!), cacheDir)).toBe(false);
+    expect(await hasCachedParse(readDump(files[0]!), cacheDir)).toBe(false);
   });
 });

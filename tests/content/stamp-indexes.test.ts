@@ -144,7 +144,7 @@ describe("the dump index", () => {
     expect(again.dumps).toEqual(first.dumps.map((d) => ({ ...d, ingested: false, cached: true })));
     expect(again.diagnostics).toEqual(first.diagnostics.filter((d) => !["discovered-topic"].includes(d.id)));
     const [parsed] = again.parsed;
-    const dump = await readDump(dumpFile);
+    const dump = readDump(dumpFile);
     expect(parsed!.dump.sha256).toBe(dump.sha256);
     expect(parsed!.articleCount).toBe(parseDump(dump).articles.length);
     // Read on demand: the same text and parse as reading it now.
@@ -157,7 +157,7 @@ describe("the dump index", () => {
     const dumpFile = join(paths.seeds, seedName);
     await age(dumpFile);
     await ingest({ paths, mode: "changed" });
-    const sha256 = (await readDump(dumpFile)).sha256;
+    const sha256 = readDump(dumpFile).sha256;
 
     // Unchanged: not read (its text is read when asked for).
     const unchanged = await ingest({ paths, mode: "changed" });
@@ -188,7 +188,7 @@ describe("the dump index", () => {
     await copyFile(copy, dumpFile);
     await age(dumpFile);
     const result = await ingest({ paths, mode: "changed" });
-    expect(result.parsed[0]!.dump.sha256).toBe((await readDump(dumpFile)).sha256);
+    expect(result.parsed[0]!.dump.sha256).toBe(readDump(dumpFile).sha256);
   });
 });
 

@@ -53,7 +53,7 @@ async function corpusArchive(): Promise<BenchArchive> {
   const corpus = resolve(root, "../shared/corpus/dev");
   const files = [resolve(root, "seeds/000_a614a29300825745.txt"), ...readdirSync(corpus).filter((f) => /\.(txt|html)$/.test(f)).map((f) => resolve(corpus, f))];
   for (const file of files) {
-    const dump = await readDump(file);
+    const dump = readDump(file);
     for (const article of parseDump(dump).articles) paragraphs.push(...article.body.filter((p) => p.length > 80));
   }
   const random = generator(7);
@@ -86,7 +86,7 @@ async function syntheticArchive(): Promise<BenchArchive> {
   writeDump(join(dir, "seeds"), project.stream.next());
   const dumps: ParsedDump[] = [];
   for (const name of readdirSync(join(dir, "seeds")).filter((f) => f.endsWith(".txt")).sort()) {
-    const dump = await readDump(join(dir, "seeds", name));
+    const dump = readDump(join(dir, "seeds", name));
     dumps.push({ dump, result: parseDump(dump) });
   }
   const extra = dumps.pop()!;

@@ -48,7 +48,7 @@ export function parsedDump(name: string, articles: ParsedArticle[], meta?: DumpM
 
 /** Reads and parses a dump file with the project's own stages 1 and 2. */
 export async function readAndParse(path: string): Promise<ParsedDump> {
-  const dump = await readDump(path);
+  const dump = readDump(path);
   return { dump, result: parseDump(dump) };
 }
 

@@ -24,7 +24,7 @@ describe("detectLanguage", () => {
   it("recognises the languages of the dev corpus from their prose", async () => {
     const found: Record<string, string> = {};
     for (const path of corpusDumps().filter((p) => basename(p) in CORPUS_LANGUAGES)) {
-      const { text } = await readDump(path);
+      const { text } = readDump(path);
       // The page's prose: its longer lines, not its menus.
       const prose = text.split("\n").filter((line) => line.trim().length >= 60).slice(0, 12).join("\n");
       found[basename(path)] = detectLanguage(prose);

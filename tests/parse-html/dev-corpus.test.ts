@@ -35,7 +35,7 @@ function summary(article: ParsedArticle): Record<string, unknown> {
 
 describe.skipIf(!hasDevCorpus)("the dev corpus's HTML dumps", () => {
   it.each(DUMPS)("%s parses as reviewed", async (name) => {
-    const dump = await readDump(resolve(devCorpus, name));
+    const dump = readDump(resolve(devCorpus, name));
     const result = parseHtmlDump(dump);
     const actual = { articles: result.articles.map(summary) };
     const expectedFile = resolve(here, "expected", name.replace(/\.html$/, ".json"));
@@ -45,7 +45,7 @@ describe.skipIf(!hasDevCorpus)("the dev corpus's HTML dumps", () => {
   });
 
   it.each(DUMPS)("%s: every line has one role, and no markup reaches the article", async (name) => {
-    const dump = await readDump(resolve(devCorpus, name));
+    const dump = readDump(resolve(devCorpus, name));
     const result = parseHtmlDump(dump);
     const lineCount = dump.text.split("\n").length;
     expect(result.lines.map((l) => l.line)).toEqual(Array.from({ length: lineCount }, (_, i) => i + 1));

@@ -7,7 +7,7 @@ import { readDump } from "../../src/read/index.ts";
 import { here } from "./paths.ts";
 
 async function parse(name: string): Promise<{ result: ParseResult; lines: string[] }> {
-  const dump = await readDump(resolve(here, "fixtures", name));
+  const dump = readDump(resolve(here, "fixtures", name));
   return { result: parseHtmlDump(dump), lines: dump.text.split("\n") };
 }
 

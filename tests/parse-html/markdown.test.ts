@@ -8,7 +8,7 @@ const fixture = (name: string): string => resolve(projectRoot, "tests/fixtures-r
 
 describe("a Markdown dump with front matter", () => {
   it("is read as a record: fields from the front matter, body from the Markdown", async () => {
-    const dump = await readDump(fixture("record.md"));
+    const dump = readDump(fixture("record.md"));
     expect(dump.format).toBe("markdown");
     const result = parseMarkdownDump(dump);
     expect(result.diagnostics).toEqual([]);
@@ -34,7 +34,7 @@ describe("a Markdown dump with front matter", () => {
   });
 
   it("gives front matter fields and Markdown blocks their line roles", async () => {
-    const dump = await readDump(fixture("record.md"));
+    const dump = readDump(fixture("record.md"));
     const roles = parseMarkdownDump(dump).lines.map((l) => l.role);
     const text = dump.text.split("\n");
     const roleOf = (start: string): string => roles[text.findIndex((l) => l.startsWith(start))]!;
@@ -50,7 +50,7 @@ describe("a Markdown dump with front matter", () => {
   });
 
   it("reports each invalid field with its file, line and name, and gives no record", async () => {
-    const result = parseMarkdownDump(await readDump(fixture("bad-front-matter.md")));
+    const result = parseMarkdownDump(readDump(fixture("bad-front-matter.md")));
     expect(result.articles).toEqual([]);
     const found = result.diagnostics.map((d) => [d.id, d.line, d.level]);
     expect(found).toEqual([
@@ -64,13 +64,13 @@ describe("a Markdown dump with front matter", () => {
   });
 
   it("reports front matter that is not YAML at its line", async () => {
-    const result = parseMarkdownDump(await readDump(fixture("broken-front-matter.md")));
+    const result = parseMarkdownDump(readDump(fixture("broken-front-matter.md")));
     expect(result.articles).toEqual([]);
     expect(result.diagnostics).toHaveLength(1);
     expect(result.diagnostics[0]).toMatchObject({ id: "front-matter-syntax", level: "error", line: 2 });
   });
 
   it("leaves a .md without front matter to the text pipeline", async () => {
-    expect((await readDump(fixture("no-front-matter.md"))).format).toBe("text");
+    expect(readDump(fixture("no-front-matter.md")).format).toBe("text");
   });
 });

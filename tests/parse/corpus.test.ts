@@ -18,7 +18,7 @@ describe.skipIf(!present)(`dev corpus (${present ? corpusDir : "../shared/corpus
   });
   for (const name of dumps) {
     it(name, async () => {
-      const dump = await readDump(join(corpusDir, name));
+      const dump = readDump(join(corpusDir, name));
       const result = parseDump(dump);
       expect(result.lines).toHaveLength(dump.text.split("\n").length);
       const actual = { encoding: dump.encoding, articles: result.articles.map(summarise) };

@@ -34,7 +34,7 @@ describe.skipIf(!hasDevCorpus)("the dev corpus reads as the gold's text", () => 
   });
 
   it.each(golds.map((g) => [g.dump, g] as const))("%s holds every gold body's first and last words", async (_name, gold) => {
-    const dump = await readDump(resolve(devCorpus, gold.dump));
+    const dump = readDump(resolve(devCorpus, gold.dump));
     expect(dump.diagnostics.filter((d) => d.level === "error")).toEqual([]);
     expect(dump.text).not.toContain("\r");
     expect(dump.text).not.toContain("\uFFFD");
@@ -48,11 +48,11 @@ describe.skipIf(!hasDevCorpus)("the dev corpus reads as the gold's text", () => 
   });
 
   it("decodes the Windows-1252 dump as Windows-1252 and the ISO-8859-1 dump as ISO-8859-1", async () => {
-    const chip = await readDump(resolve(devCorpus, "chip-aldi-heimwerker-front.txt"));
+    const chip = readDump(resolve(devCorpus, "chip-aldi-heimwerker-front.txt"));
     expect(chip.encoding).toBe("windows-1252");
     expect(chip.text).toContain("Aldi Süd");
     expect(chip.text).toMatch(/[•–]/);
-    const slu = await readDump(resolve(devCorpus, "slu-ag-education-idf.txt"));
+    const slu = readDump(resolve(devCorpus, "slu-ag-education-idf.txt"));
     expect(slu.encoding).toBe("ISO-8859-1");
     expect(slu.text).toContain("Éducation Île-de-France");
   });
@@ -60,13 +60,13 @@ describe.skipIf(!hasDevCorpus)("the dev corpus reads as the gold's text", () => 
   it("normalises the CRLF dump's line ends", async () => {
     const raw = readFileSync(resolve(devCorpus, "gmw-astronaut-alcohol.txt"));
     expect(raw.includes("\r\n")).toBe(true);
-    const dump = await readDump(resolve(devCorpus, "gmw-astronaut-alcohol.txt"));
+    const dump = readDump(resolve(devCorpus, "gmw-astronaut-alcohol.txt"));
     expect(dump.text.split("\n").length).toBe(raw.toString("utf8").split("\r\n").length);
   });
 
   it("reads the HTML dumps as HTML", async () => {
     for (const name of ["heraldsun-surveillance.html", "wapo-tunisia-attack.html"]) {
-      const dump = await readDump(resolve(devCorpus, name));
+      const dump = readDump(resolve(devCorpus, name));
       expect(dump.format).toBe("html");
       expect(dump.encoding).toBe("UTF-8");
     }

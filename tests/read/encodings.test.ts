@@ -18,7 +18,7 @@ describe("readDump decodes every encoding a capture comes in", () => {
     ["windows-1252.txt", GERMAN, "windows-1252", "detected"],
     ["iso-8859-1.txt", FRENCH, "ISO-8859-1", "detected"],
   ] as const)("%s", async (name, text, encoding, by) => {
-    const dump = await readDump(fixture(name));
+    const dump = readDump(fixture(name));
     expect(dump.text).toBe(text);
     expect(dump.encoding).toBe(encoding);
     expect(dump.encodingBy).toBe(by);
@@ -26,25 +26,25 @@ describe("readDump decodes every encoding a capture comes in", () => {
   });
 
   it("says so when the encoding was detected rather than known", async () => {
-    const dump = await readDump(fixture("windows-1252.txt"));
+    const dump = readDump(fixture("windows-1252.txt"));
     expect(dump.diagnostics.map((d) => d.id)).toContain("encoding-detected");
   });
 
   it("reads an HTML page's <meta charset> when its bytes are not UTF-8", async () => {
-    const dump = await readDump(fixture("declared-windows-1252.html"));
+    const dump = readDump(fixture("declared-windows-1252.html"));
     expect(dump.format).toBe("html");
     expect(dump.encodingBy).toBe("declared");
     expect(dump.text).toContain("Grüße aus Köln – „Zitat“ für 5 €.");
   });
 
   it("takes a declared ISO-8859-1 with bytes 0x80–0x9F for Windows-1252, as browsers do", async () => {
-    const dump = await readDump(fixture("declared-latin1-with-cp1252-bytes.html"));
+    const dump = readDump(fixture("declared-latin1-with-cp1252-bytes.html"));
     expect(dump.encoding).toBe("windows-1252");
     expect(dump.text).toContain("L’été à Paris — déjà “chaud”.");
   });
 
   it("keeps valid UTF-8 as UTF-8 without a BOM in the text", async () => {
-    const dump = await readDump(fixture("utf-8-bom.txt"));
+    const dump = readDump(fixture("utf-8-bom.txt"));
     expect(dump.text.charCodeAt(0)).not.toBe(0xfeff);
   });
 });
@@ -63,26 +63,26 @@ describe("decoding damaged UTF-8", () => {
 
 describe("readDump normalises line ends", () => {
   it.each(["crlf.txt", "cr.txt"])("%s becomes LF only", async (name) => {
-    const dump = await readDump(fixture(name));
+    const dump = readDump(fixture(name));
     expect(dump.text).toBe("First line\nSecond line\n\nFourth line\n");
   });
 
   it("counts CRLF, lone CR and LF as one line end each", async () => {
-    const dump = await readDump(fixture("mixed-line-ends.txt"));
+    const dump = readDump(fixture("mixed-line-ends.txt"));
     expect(dump.text.split("\n")).toEqual(["one", "two", "three", "four"]);
   });
 });
 
 describe("readDump on bad input", () => {
   it("reports an empty file as a warning, with empty text", async () => {
-    const dump = await readDump(fixture("empty.txt"));
+    const dump = readDump(fixture("empty.txt"));
     expect(dump.text).toBe("");
     expect(dump.diagnostics).toMatchObject([{ id: "empty-dump", level: "warning" }]);
     expect(dump.diagnostics[0]!.file).toContain("empty.txt");
   });
 
   it("reports a whitespace-only file as empty", async () => {
-    const dump = await readDump(fixture("whitespace.txt"));
+    const dump = readDump(fixture("whitespace.txt"));
     expect(dump.diagnostics.map((d) => d.id)).toEqual(["empty-dump"]);
   });
 
@@ -90,7 +90,7 @@ describe("readDump on bad input", () => {
     ["image.txt", "PNG image"],
     ["binary.txt", "NUL bytes"],
   ])("reports binary %s as an error naming the file, with a hint, and no text", async (name, kind) => {
-    const dump = await readDump(fixture(name));
+    const dump = readDump(fixture(name));
     expect(dump.text).toBe("");
     expect(dump.diagnostics).toHaveLength(1);
     const [diagnostic] = dump.diagnostics;
@@ -103,7 +103,7 @@ describe("readDump on bad input", () => {
 
   it("keeps hostile text verbatim: reading never interprets markup or templates", async () => {
     const bytes = await readFile(fixture("hostile.txt"), "utf8");
-    const dump = await readDump(fixture("hostile.txt"));
+    const dump = readDump(fixture("hostile.txt"));
     expect(dump.text).toBe(bytes);
     for (const s of ['<script>alert("xss")</script>', 'onerror="alert(1)"', "javascript:alert(2)", "{{ 7 * 7 }}", "{% raw %}"]) {
       expect(dump.text).toContain(s);
@@ -113,11 +113,11 @@ describe("readDump on bad input", () => {
 
   it("never modifies the file it reads", async () => {
     const before = await readFile(fixture("crlf.txt"));
-    await readDump(fixture("crlf.txt"));
+    readDump(fixture("crlf.txt"));
     expect(await readFile(fixture("crlf.txt"))).toEqual(before);
   });
 
   it("throws for a path that does not exist (a caller's mistake, not content)", async () => {
-    await expect(readDump(fixture("no-such-dump.txt"))).rejects.toThrow(/no-such-dump/);
+    expect(() => readDump(fixture("no-such-dump.txt"))).toThrow(/no-such-dump/);
   });
 });

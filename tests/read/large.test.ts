@@ -16,7 +16,7 @@ describe("large dumps", () => {
   it("reads a 100 KB line whole", async () => {
     const line = "word ".repeat(20_000);
     await writeFile(join(dir, "long-line.txt"), `Headline\n\n${line}\nend\n`);
-    const dump = await readDump(join(dir, "long-line.txt"));
+    const dump = readDump(join(dir, "long-line.txt"));
     expect(dump.text.split("\n")[2]).toBe(line);
   });
 
@@ -24,7 +24,7 @@ describe("large dumps", () => {
     const paragraph = "Die Straße – „Grüße“ für 5 € … ";
     const text = "plain ascii line\n".repeat(200_000) + paragraph.repeat(20_000) + "\nLetzte Zeile: Köln\n";
     await writeFile(join(dir, "big-1252.txt"), iconv.encode(text, "windows-1252"));
-    const dump = await readDump(join(dir, "big-1252.txt"));
+    const dump = readDump(join(dir, "big-1252.txt"));
     expect(dump.encoding).toBe("windows-1252");
     expect(dump.text.length).toBe(text.length);
     expect(dump.text.endsWith("Letzte Zeile: Köln\n")).toBe(true);

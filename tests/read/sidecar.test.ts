@@ -4,7 +4,7 @@ import { fixture } from "./paths.ts";
 
 describe("the sidecar <dump>.meta.yaml", () => {
   it("goes into dump.meta", async () => {
-    const dump = await readDump(fixture("with-sidecar.txt"));
+    const dump = readDump(fixture("with-sidecar.txt"));
     expect(dump.meta).toEqual({
       date: "2015-03-26",
       url: "https://example.org/news/sidecar-example",
@@ -15,13 +15,13 @@ describe("the sidecar <dump>.meta.yaml", () => {
   });
 
   it("is also found as <name>.meta.yaml without the dump's extension", async () => {
-    const dump = await readDump(fixture("bad-sidecar.txt"));
+    const dump = readDump(fixture("bad-sidecar.txt"));
     expect(dump.diagnostics.length).toBeGreaterThan(0);
     expect(dump.diagnostics[0]!.file).toContain("bad-sidecar.meta.yaml");
   });
 
   it("reports each bad field with file and line, keeping the good ones", async () => {
-    const dump = await readDump(fixture("bad-sidecar.txt"));
+    const dump = readDump(fixture("bad-sidecar.txt"));
     expect(dump.meta).toEqual({ language: "en" });
     const found = dump.diagnostics.map((d) => ({ id: d.id, line: d.line, level: d.level }));
     expect(found).toEqual([
@@ -34,7 +34,7 @@ describe("the sidecar <dump>.meta.yaml", () => {
   });
 
   it("reports YAML that does not parse, with a line, and gives no meta", async () => {
-    const dump = await readDump(fixture("broken-sidecar.txt"));
+    const dump = readDump(fixture("broken-sidecar.txt"));
     expect(dump.meta).toBeUndefined();
     expect(dump.diagnostics).toHaveLength(1);
     expect(dump.diagnostics[0]).toMatchObject({ id: "sidecar-syntax", level: "error" });

@@ -17,7 +17,7 @@ let articles: Article[];
 let dumpId: string;
 
 beforeAll(async () => {
-  const dump = await readDump(resolve(seedsDir, SEED_NAME));
+  const dump = readDump(resolve(seedsDir, SEED_NAME));
   const result = parseDump(dump);
   dumpId = dump.id;
   const enriched = await enrichArchive([{ dump, result }], resolve(projectRoot, "content", "_data"));

@@ -72,7 +72,7 @@ export async function parseCommand(args: string[]): Promise<number> {
   for (const file of files) {
     let dump;
     try {
-      dump = await readDump(file);
+      dump = readDump(file);
     } catch (error) {
       console.error(`newsarchive parse: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
       failed = true;

@@ -11,7 +11,7 @@ export interface LastBuild {
 const LAST_BUILD_FILE = "last-build.json";
 
 export async function writeLastBuild(cacheDir: string, last: LastBuild): Promise<void> {
-  await writeFileAtomic(join(cacheDir, LAST_BUILD_FILE), JSON.stringify(last) + "\n");
+  writeFileAtomic(join(cacheDir, LAST_BUILD_FILE), JSON.stringify(last) + "\n");
 }
 
 /** The last successful build's settings, or undefined when there is none (or the file is damaged). */
