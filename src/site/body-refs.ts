@@ -1,5 +1,5 @@
 import { bodyDigest, type Article } from "../model/index.ts";
-import { bodyHash, type BodyCache } from "./render-body.ts";
+import { bodyHash, renderBody, type BodyCache } from "./render-body.ts";
 
 /**
  * Article bodies in view models by reference. A view model holds a short marker where the body's
@@ -15,6 +15,12 @@ const MARK = "\uE000body:";
 
 /** How the body's HTML is printed: as is (pages) or made safe for XML 1.0 (feeds). */
 export type BodyUse = "html" | "xml";
+
+/**
+ * Bodies a batch still needs rendered, by key: their Markdown, for the thread that renders the
+ * batch (see BodyRefs.deferred and renderDeferred).
+ */
+export type DeferredBodies = Record<string, string>;
 
 export class BodyRefs {
   readonly #articles = new Map<string, Article>();
@@ -36,38 +42,90 @@ export class BodyRefs {
     return new Set(this.#articles.keys());
   }
 
-  /** `view` with every marker replaced by the body's HTML; unchanged parts are shared, not copied. */
+  /** `view` with every marker replaced by the body's HTML, rendered here when the cache lacks it. */
   hydrate<T>(view: T): T {
-    return this.#walk(view) as T;
+    return replaceMarkers(view, (key, use) => this.#print(this.cache.render(key, () => this.#article(key).body), use));
   }
 
-  #walk(value: unknown): unknown {
-    if (typeof value === "string") return value.startsWith(MARK) ? this.#html(value) : value;
-    if (value === null || typeof value !== "object") return value;
-    if (Array.isArray(value)) {
-      let copy: unknown[] | null = null;
-      value.forEach((item: unknown, i) => {
-        const next = this.#walk(item);
-        if (next !== item) (copy ??= [...value])[i] = next;
-      });
-      return copy ?? value;
-    }
-    let copy: Record<string, unknown> | null = null;
-    for (const [name, item] of Object.entries(value)) {
-      const next = this.#walk(item);
-      if (next !== item) (copy ??= { ...value })[name] = next;
-    }
-    return copy ?? value;
+  /**
+   * `view` with the markers of cached bodies replaced by their HTML, and the others left for the
+   * thread that renders the view, with their Markdown: rendering bodies is most of the work of
+   * making an article page, and on that thread it runs beside this one.
+   */
+  deferred<T>(view: T): { view: T; bodies: DeferredBodies } {
+    const bodies: DeferredBodies = {};
+    const partly = replaceMarkers(view, (key, use, marker) => {
+      const html = this.cache.lookup(key);
+      if (html !== undefined) return this.#print(html, use);
+      bodies[key] = this.#article(key).body;
+      return marker;
+    });
+    return { view: partly, bodies };
   }
 
-  #html(marker: string): string {
-    const rest = marker.slice(MARK.length);
-    const colon = rest.indexOf(":");
-    const use = rest.slice(0, colon);
-    const key = rest.slice(colon + 1);
+  /** Bodies another thread rendered (renderDeferred), kept for the cache. */
+  rendered(bodies: Iterable<readonly [string, string]>): void {
+    for (const [key, html] of bodies) this.cache.keep(key, html);
+  }
+
+  #article(key: string): Article {
     const article = this.#articles.get(key);
-    if (article === undefined || (use !== "html" && use !== "xml")) throw new TypeError(`a body marker names no body of this build: ${JSON.stringify(marker)}`);
-    const html = this.cache.render(key, () => article.body);
+    if (article === undefined) throw new TypeError(`a body marker names no body of this build: ${key}`);
+    return article;
+  }
+
+  #print(html: string, use: BodyUse): string {
     return use === "xml" ? this.xmlSafe(html) : html;
   }
+}
+
+/**
+ * On a rendering thread: `view` with the markers BodyRefs.deferred left replaced by the HTML of
+ * their bodies, rendered here; returns the HTML rendered, by key, for the cache.
+ */
+export function renderDeferred<T>(view: T, bodies: DeferredBodies, xmlSafe: (html: string) => string): { view: T; rendered: Array<[string, string]> } {
+  const rendered = new Map<string, string>();
+  const done = replaceMarkers(view, (key, use) => {
+    let html = rendered.get(key);
+    if (html === undefined) {
+      const markdown = bodies[key];
+      if (markdown === undefined) throw new TypeError(`a body marker came without its body: ${key}`);
+      html = renderBody(markdown);
+      rendered.set(key, html);
+    }
+    return use === "xml" ? xmlSafe(html) : html;
+  });
+  return { view: done, rendered: [...rendered] };
+}
+
+/** `value` with every marker replaced by what `print` gives; unchanged parts are shared, not copied. */
+function replaceMarkers<T>(value: T, print: (key: string, use: BodyUse, marker: string) => string): T {
+  const walk = (item: unknown): unknown => {
+    if (typeof item === "string") return item.startsWith(MARK) ? printMarker(item, print) : item;
+    if (item === null || typeof item !== "object") return item;
+    if (Array.isArray(item)) {
+      let copy: unknown[] | null = null;
+      item.forEach((element: unknown, i) => {
+        const next = walk(element);
+        if (next !== element) (copy ??= [...item])[i] = next;
+      });
+      return copy ?? item;
+    }
+    let copy: Record<string, unknown> | null = null;
+    for (const [name, element] of Object.entries(item)) {
+      const next = walk(element);
+      if (next !== element) (copy ??= { ...item })[name] = next;
+    }
+    return copy ?? item;
+  };
+  return walk(value) as T;
+}
+
+function printMarker(marker: string, print: (key: string, use: BodyUse, marker: string) => string): string {
+  const rest = marker.slice(MARK.length);
+  const colon = rest.indexOf(":");
+  const use = rest.slice(0, colon);
+  const key = rest.slice(colon + 1);
+  if (use !== "html" && use !== "xml") throw new TypeError(`a body marker names no use: ${JSON.stringify(marker)}`);
+  return print(key, use, marker);
 }

@@ -2,6 +2,7 @@ import { relative, resolve } from "node:path";
 import type { EleventyUserConfig } from "@11ty/eleventy";
 import { absoluteUrl, prefixedPath } from "./urls.ts";
 import type { PageSource, SiteData } from "./view/types.ts";
+import type { DeferredBodies } from "./body-refs.ts";
 import { writeFiles } from "./write-files.ts";
 
 export interface EleventyRun {
@@ -92,8 +93,8 @@ export interface PageSelect {
   /** True when the page made from inputs hashing to `hash` need not be made at all. */
   keepInputs(file: string, hash: string): boolean;
   /**
-   * The view to render for a page (e.g. with its bodies' HTML put in), or null when it need not
-   * be rendered; `hashed` says whether keepInputs was asked about it already.
+   * The view to render for a page, or null when it need not be rendered; `hashed` says whether
+   * keepInputs was asked about it already. Its bodies are put in when its batch is rendered.
    */
   view(file: string, view: PageView, hashed: boolean): PageView | null;
 }
@@ -162,18 +163,33 @@ export async function renderBatch(batch: BatchData, run: EleventyRun): Promise<A
   // Loaded on first use: Eleventy is heavy to load, and only rendering needs it.
   const { default: Eleventy } = await import("@11ty/eleventy");
   const eleventy = new Eleventy(input, output, { quietMode: true, config: configureEleventy(batch, run) });
-  // toJSON rather than write: Eleventy's own writes are synchronous (a mkdir and a write per
-  // page on the rendering thread); ours run asynchronously while the next batch renders.
+  // toJSON rather than write: Eleventy makes a folder per page; our writes make each folder once.
   const pages = await eleventy.toJSON();
   return pages.map((page) => ({ file: resolve(page.outputPath), content: page.content }));
 }
 
+/**
+ * How a batch's article bodies are put in (see body-refs.ts): view models hold markers for them
+ * until the batch is rendered, here or on a rendering thread.
+ */
+export interface BatchBodies {
+  /** The batch with every body's HTML in, rendered in this thread where the cache lacks it. */
+  hydrate(batch: BatchData): BatchData;
+  /** The batch with the cached bodies' HTML in, and the Markdown of the others for a rendering thread. */
+  deferred(batch: BatchData): { view: BatchData; bodies: DeferredBodies };
+  /** Bodies a rendering thread rendered, for the cache. */
+  rendered(bodies: Iterable<readonly [string, string]>): void;
+}
+
+/** For view models without body markers. */
+export const NO_BODIES: BatchBodies = { hydrate: (batch) => batch, deferred: (view) => ({ view, bodies: {} }), rendered: () => undefined };
+
 /** Renders and writes batches one after the other in this thread. */
-export async function renderInProcess(batchList: Iterable<BatchData>, run: EleventyRun): Promise<number> {
+export async function renderInProcess(batchList: Iterable<BatchData>, run: EleventyRun, bodies: BatchBodies = NO_BODIES): Promise<number> {
   let runs = 0;
   for (const batch of batchList) {
     runs++;
-    writeFiles(await renderBatch(batch, run));
+    writeFiles(await renderBatch(bodies.hydrate(batch), run));
   }
   return runs;
 }

@@ -131,8 +131,9 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
     {
       keepInputs: (file, hash) => reuse.keepInputs(file, hash),
       // A view model hashes with its bodies as markers; only pages to render get their HTML.
-      view: (file, view, hashed) => (!hashed && reuse.keep(file, contentHash(JSON.stringify(view))) ? null : bodyRefs.hydrate(view)),
+      view: (file, view, hashed) => (!hashed && reuse.keep(file, contentHash(JSON.stringify(view))) ? null : view),
     },
+    bodyRefs,
   );
   writeRawFiles(outDir, files, {
     keepInputs: (file, hash) => reuse.keepInputs(file, hash),

@@ -42,8 +42,6 @@ export class BodyCache {
   readonly #dirty = new Set<string>();
   /** Characters of HTML rendered and kept by this build. */
   #added = 0;
-  hits = 0;
-  misses = 0;
 
   constructor(cacheDir: string) {
     this.#dir = join(cacheDir, "site", "bodies");
@@ -51,24 +49,28 @@ export class BodyCache {
 
   /** The HTML of the body `markdown()` gives (read only when the cache lacks it), whose bodyHash is `key`. */
   render(key: string, markdown: () => string): string {
-    const name = key.slice(0, 2);
-    const bucket = this.#bucket(name);
-    let html = bucket.get(key);
-    if (html === undefined) {
-      html = renderBody(markdown());
-      this.misses++;
-      // Kept for the cache up to a budget: the first build of a large archive renders every
-      // body, and holding them all until the cache is written would grow memory with the
-      // archive. Those left out are rendered again by a later full build, which keeps its share.
-      if (this.#added + html.length <= NEW_BODIES_BUDGET) {
-        this.#added += html.length;
-        bucket.set(key, html);
-        this.#dirty.add(name);
-      }
-    } else {
-      this.hits++;
-    }
+    const cached = this.lookup(key);
+    if (cached !== undefined) return cached;
+    const html = renderBody(markdown());
+    this.keep(key, html);
     return html;
+  }
+
+  /** The cached HTML of the body whose bodyHash is `key`, if any. */
+  lookup(key: string): string | undefined {
+    return this.#bucket(key.slice(0, 2)).get(key);
+  }
+
+  /** A body rendered by this build (here or on a rendering thread), kept for the cache. */
+  keep(key: string, html: string): void {
+    // Kept up to a budget: the first build of a large archive renders every body, and holding
+    // them all until the cache is written would grow memory with the archive. Those left out are
+    // rendered again by a later full build, which keeps its share.
+    if (this.#added + html.length > NEW_BODIES_BUDGET) return;
+    const name = key.slice(0, 2);
+    this.#added += html.length;
+    this.#bucket(name).set(key, html);
+    this.#dirty.add(name);
   }
 
   #bucket(name: string): Map<string, string> {
