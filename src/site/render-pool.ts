@@ -14,14 +14,13 @@ import { writeFiles } from "./write-files.ts";
  */
 
 /**
- * Rendering threads by default; 0 renders in this thread. Small sites render here: a thread's
- * start-up (loading tsx, Eleventy and the templates) costs more than it saves. Larger ones render
- * in worker threads even on two cores: a thread's heap is small and bounded (THREAD_HEAP_MB), so
- * its collections are quick and memory stays flat however large the archive, where rendering
- * beside the archive's records in this thread's large heap made every collection slower as the
- * archive grew; and this thread computes the next batch's view models meanwhile. On two cores,
- * one thread: measured at 16k articles a second one cost more CPU (43 s against 30 s) than it
- * saved. With more cores, one per spare core, at most four (memory grows with each).
+ * Rendering threads by default; 0 renders in this thread alone. Small sites render here: a
+ * thread's start-up (loading tsx, Eleventy and the templates) costs more than it saves. Larger
+ * ones start threads even on two cores, and this thread makes the batches' view models and, with
+ * every thread supplied, renders batches too (renderSite). A thread's heap is small and bounded
+ * (THREAD_HEAP_MB), so its collections are quick. On two cores, one thread: measured at 16k
+ * articles, a second one cost more CPU (43 s against 30 s) than it saved. With more cores, one
+ * per spare core, at most four (memory grows with each).
  */
 export function defaultRenderThreads(data: SiteData): number {
   const cores = availableParallelism();

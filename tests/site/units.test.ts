@@ -1,4 +1,7 @@
 import { createHash } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { absoluteUrl, normaliseBaseUrl, normalisePathPrefix, prefixedPath, rawDumpFileName } from "../../src/site/urls.ts";
@@ -8,7 +11,9 @@ import { dumpsDirectory } from "../../src/site/view/directories.ts";
 import { chunk, LISTING_MAX, LISTING_MIN, listingChunks, navReach, pageNav } from "../../src/site/view/pagination.ts";
 import { escapeXml, urnUuid, xmlSafe } from "../../src/site/view/feeds.ts";
 import { scriptSafeJson } from "../../src/site/view/article-page.ts";
-import { seedDump, syntheticArticles } from "./fixtures.ts";
+import { BodyRefs, renderDeferred } from "../../src/site/body-refs.ts";
+import { BodyCache } from "../../src/site/render-body.ts";
+import { hostileArticle, seedDump, syntheticArticles } from "./fixtures.ts";
 
 describe("urls", () => {
   it("normalises path prefixes and base URLs", () => {
@@ -159,5 +164,36 @@ describe("text for pages and feeds", () => {
     const json = scriptSafeJson({ headline: "</script><script>alert(1)</script>\u2028" });
     expect(json).not.toMatch(/[<>\u2028]/);
     expect(JSON.parse(json)).toEqual({ headline: "</script><script>alert(1)</script>\u2028" });
+  });
+});
+
+describe("article bodies by reference", () => {
+  it("puts in on a rendering thread what this thread would: cached bodies here, the others from their Markdown", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "newsarchive-bodies-"));
+    try {
+      // The last body holds a character XML 1.0 forbids: feeds print it without.
+      const articles = [...syntheticArticles(3), { ...hostileArticle(), body: "A form feed \f in a body." }];
+      const cache = new BodyCache(dir);
+      const refs = new BodyRefs(cache, xmlSafe);
+      // The first body is rendered (and cached) before; the others are not.
+      const firstHtml = refs.hydrate({ body: refs.ref(articles[0]!) }).body;
+      const view = { pages: articles.map((a) => ({ title: a.headline, body: refs.ref(a), feedBody: refs.ref(a, "xml") })), shared: { title: "x" } };
+      const { view: partly, bodies } = refs.deferred(view);
+      expect(Object.values(bodies).sort()).toEqual(articles.slice(1).map((a) => a.body).sort());
+      expect(partly.pages[0]!.body).toBe(firstHtml);
+      expect(partly.pages[1]!.body).toBe(view.pages[1]!.body);
+      expect(partly.shared).toBe(view.shared);
+
+      const { view: done, rendered } = renderDeferred(partly, bodies, xmlSafe);
+      expect(done).toEqual(refs.hydrate(view));
+      expect(done.pages[3]!.body).toContain("\f");
+      expect(done.pages[3]!.feedBody).not.toContain("\f");
+      expect(rendered.map(([key]) => key).sort()).toEqual(Object.keys(bodies).sort());
+      refs.rendered(rendered);
+      for (const key of refs.keys) expect(cache.lookup(key)).toBeDefined();
+      expect(() => renderDeferred(partly, {}, xmlSafe)).toThrow(/without its body/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
