@@ -142,7 +142,7 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
   const dumps = input.dumps.map((d) => d.dump);
   diagnostics.push(...(await copyRawDumps(dumps, resolve(options.seedsDir), outDir, (file, sha256) => !reuse.keep(file, sha256))));
   // Only a build that made every page knows which bodies the archive still has.
-  await bodies.save(reuse.incremental ? null : bodyRefs.keys);
+  bodies.save(reuse.incremental ? null : bodyRefs.keys);
   await excerpts.save();
   await reuse.saveNext();
   const made = [...reuse.files];

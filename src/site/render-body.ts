@@ -1,7 +1,7 @@
 import { hash as oneShotHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { writeFileAtomic } from "../content/atomic.ts";
 import remarkHtml from "remark-html";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
@@ -95,17 +95,13 @@ export class BodyCache {
    * of them when `live` is null: a build that makes only some pages refers to only some bodies,
    * and must not drop the others' (a later full build would render them all again).
    */
-  async save(live: ReadonlySet<string> | null): Promise<void> {
+  save(live: ReadonlySet<string> | null): void {
     if (this.#dirty.size === 0) return;
-    await mkdir(this.#dir, { recursive: true });
     for (const name of [...this.#dirty].sort()) {
       const bucket = this.#buckets.get(name)!;
       const out: Record<string, string> = {};
       for (const key of [...bucket.keys()].sort()) if (live === null || live.has(key)) out[key] = bucket.get(key)!;
-      const file = join(this.#dir, `${name}.json`);
-      const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(out));
-      await rename(tmp, file);
+      writeFileAtomic(join(this.#dir, `${name}.json`), JSON.stringify(out));
     }
     this.#dirty.clear();
   }
