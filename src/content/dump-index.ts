@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { ParsedDump } from "../enrich/index.ts";
-import type { Diagnostic, Dump, LineReport, ParseResult } from "../model/index.ts";
+import { dumpFacts, type Diagnostic, type Dump, type DumpFacts, type LineReport, type ParseResult } from "../model/index.ts";
 import { parseDump } from "../parse/index.ts";
 import { decodeDump, sidecarPaths } from "../read/index.ts";
 import { openJournaledIndex, type JournaledRecords } from "./journaled-index.ts";
@@ -18,9 +18,6 @@ import { parserVersion, readCachedParseSync } from "./parse-cache.ts";
 const INDEX_NAME = "dump-index";
 /** Bump when the layout of the records changes. */
 const FORMAT = 2;
-
-/** A dump as read, without its text (read again on demand). */
-export type DumpFacts = Omit<Dump, "text">;
 
 export interface DumpRecord {
   stamp: FileStamp;
@@ -88,13 +85,11 @@ export class DumpIndex {
   store(path: string, stamps: DumpStamps, shown: string, dump: Dump, diagnostics: readonly Diagnostic[], parsed: ParsedDump | undefined): void {
     this.#seen.add(path);
     if (!stamps.stamp) return;
-    const { text: _text, ...facts } = dump;
-    void _text;
     this.#next.set(path, {
       stamp: stamps.stamp,
       sidecars: stamps.sidecars,
       shown,
-      dump: facts,
+      dump: dumpFacts(dump),
       diagnostics: [...diagnostics],
       parsed: parsed !== undefined,
       articles: parsed === undefined ? 0 : (parsed.articleCount ?? parsed.result.articles.length),

@@ -1,7 +1,16 @@
 import { readdir } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import type { ProjectPaths } from "../config.ts";
-import { enrichArchive, saveDiscoveredTopics, type ParsedDump } from "../enrich/index.ts";
+import {
+  DerivedCache,
+  enrichArchive,
+  loadRegistries,
+  registryNameWords,
+  saveDiscoveredTopics,
+  type DerivedEntries,
+  type EnrichOptions,
+  type ParsedDump,
+} from "../enrich/index.ts";
 import { loadCuratedTopics } from "../enrich/registries.ts";
 import type { Article, Diagnostic, Dump, Registries } from "../model/index.ts";
 import { displayPath as shownByReadDump, listDumps, readDump } from "../read/index.ts";
@@ -162,7 +171,12 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     if (record) known.set(file, record);
   }
   // Many dumps missing from the parse cache are parsed on worker threads first (parse-pool.ts).
-  const alreadyRead = await parseAhead(files.filter((file) => !known.has(file)), paths.cache);
+  // The threads also derive what enrichment looks up (language, summary, entities): once they are
+  // done, enrichment works on this thread alone.
+  const knownWords = async (): Promise<string[]> => [...registryNameWords((await loadRegistries(paths.data, { cacheDir: paths.cache })).registries)];
+  const alreadyRead = await parseAhead(files.filter((file) => !known.has(file)), paths.cache, { knownWords });
+  /** What the threads derived, in the order of the files. */
+  const derivedAhead: DerivedEntries[] = [];
   const outcomes: ReadOutcome[] = [];
   /** Articles in the dumps read in this run (not recalled from the index): what enrichment will hold. */
   let readArticles = 0;
@@ -172,7 +186,9 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     if (record) {
       outcome = recalled(file, record, paths);
     } else {
-      outcome = readAndParse(file, paths, alreadyRead.get(resolve(file)));
+      const ahead = alreadyRead.get(resolve(file));
+      if (ahead?.derived) derivedAhead.push(ahead.derived);
+      outcome = readAndParse(file, paths, ahead);
       alreadyRead.delete(resolve(file));
       remember(dumpIndex, file, stamps.get(file)!, outcome);
       outcome = unburdened(outcome, dumpIndex.recordOf(resolve(file)), paths);
@@ -188,7 +204,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   // written: the heap is kept close to what is live meanwhile (see heap-growth.ts).
   const seedNames = new Set(seedFiles.map((f) => basename(f)));
   const { ingestedNames, parsed, entries, kept, conflicts, applied, hold } = await withTightHeap(readArticles >= TIGHT_HEAP_ARTICLES, () =>
-    enrichAndWrite(outcomes, content, seedNames, options, diagnostics),
+    enrichAndWrite(outcomes, content, seedNames, options, diagnostics, derivedAhead),
   );
 
   const byDump = new Map<string, ContentEntry[]>();
@@ -219,13 +235,21 @@ const TIGHT_HEAP_ARTICLES = 25_000;
  * Enriches the dumps to ingest, reconciles the result with content/ and writes it (unless an
  * error holds the writes back). Releases each outcome's parse once enrichment has read it.
  */
-async function enrichAndWrite(outcomes: ReadOutcome[], content: LoadedContent, seedNames: ReadonlySet<string>, options: IngestOptions, diagnostics: Diagnostic[]) {
+async function enrichAndWrite(
+  outcomes: ReadOutcome[],
+  content: LoadedContent,
+  seedNames: ReadonlySet<string>,
+  options: IngestOptions,
+  diagnostics: Diagnostic[],
+  derivedAhead: readonly DerivedEntries[],
+) {
   const { paths } = options;
   const { ingestedNames, generated, discovered } = await enrichNew(
     outcomes.flatMap((o) => (o.parsed ? [o.parsed] : [])),
     content,
     options,
     diagnostics,
+    derivedAhead,
   );
   // Enrichment has read every article: from here on a dump's parse is read back from the parse
   // cache when asked for (its page), rather than every article of the archive held to the end.
@@ -276,6 +300,7 @@ async function enrichNew(
   content: LoadedContent,
   options: IngestOptions,
   diagnostics: Diagnostic[],
+  derivedAhead: readonly DerivedEntries[],
 ): Promise<{ ingestedNames: Set<string>; generated: Article[]; discovered: Registries | undefined }> {
   const { paths } = options;
   const recorded = new Set(content.entries.flatMap((e) => e.article.sources.map((s) => `${s.dump}\n${s.sha256}`)));
@@ -294,7 +319,13 @@ async function enrichNew(
     const key = index?.summaryKeyOf(entry.path);
     if (key !== undefined) summaryKeys.set(entry.article, key);
   }
-  const enriched = await enrichArchive(toEnrich, paths.data, existing, { cacheDir: paths.cache, summaryKeyOf: (a) => summaryKeys.get(a) });
+  const enrichOptions: EnrichOptions = { cacheDir: paths.cache, summaryKeyOf: (a) => summaryKeys.get(a) };
+  if (derivedAhead.length > 0) {
+    const derived = await DerivedCache.load(paths.cache);
+    for (const entries of derivedAhead) derived.absorb(entries);
+    enrichOptions.derived = derived;
+  }
+  const enriched = await enrichArchive(toEnrich, paths.data, existing, enrichOptions);
   diagnostics.push(...enriched.diagnostics);
   return { ingestedNames, generated: enriched.articles, discovered: enriched.registries };
 }

@@ -2,10 +2,11 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { Worker } from "node:worker_threads";
-import type { Dump, ParseResult } from "../model/index.ts";
+import type { Dump, DumpFacts, ParseResult } from "../model/index.ts";
 import { decodeDump } from "../read/index.ts";
 import { startTypeScriptWorker } from "../workers/typescript-worker.ts";
-import type { CloseRequest, DumpFacts, ParseReply, ParseRequest } from "./parse-worker.ts";
+import type { DerivedEntries } from "../enrich/derived-cache.ts";
+import type { CloseRequest, DeriveRequest, ParseReply, ParseRequest } from "./parse-worker.ts";
 
 /**
  * Parsing across cores. A first ingest of a large archive parses thousands of dumps, one core's
@@ -22,6 +23,11 @@ export interface ParseAheadOptions {
   /** Parsing threads (default: one per core, at most 4; below 2, nothing is parsed ahead). */
   threads?: number;
   minDumps?: number;
+  /**
+   * The folded words of the registries' names, asked for when threads are started: the threads
+   * then also derive what enrichment will look up of each dump they parse afresh (ReadAhead.derived).
+   */
+  knownWords?: () => Promise<readonly string[]>;
 }
 
 /** A dump read ahead, with its parse when a thread made it. */
@@ -32,6 +38,8 @@ export interface ReadAhead {
   dump: Dump;
   /** What a thread sent back: the parse without its line reports (in the parse cache), their number, and whether it came from the cache. */
   parsed?: { result: Omit<ParseResult, "lines">; lineCount: number; cached: boolean };
+  /** What the thread derived for enrichment from the parse's articles (see enrich/derive-ahead.ts). */
+  derived?: DerivedEntries;
 }
 
 /**
@@ -45,9 +53,11 @@ export async function parseAhead(files: readonly string[], cacheDir: string, opt
   const minDumps = options.minDumps ?? MIN_DUMPS_FOR_THREADS;
   const read = new Map<string, ReadAhead>();
   if (threads < 2 || files.length <= minDumps) return read;
-  await parseOnThreads(files, cacheDir, threads, (file, reply) => {
+  const knownWords = options.knownWords ? [...(await options.knownWords())] : undefined;
+  await parseOnThreads(files, cacheDir, threads, knownWords, (file, reply) => {
     const ahead: ReadAhead = { file, dump: withTextOnDemand(reply.dump, file) };
     if (reply.parsed) ahead.parsed = reply.parsed;
+    if (reply.derived) ahead.derived = reply.derived;
     read.set(resolve(file), ahead);
   });
   return read;
@@ -61,7 +71,13 @@ const IN_FLIGHT = 4;
 
 type ReadReply = Extract<ParseReply, { ok: true }>;
 
-async function parseOnThreads(files: readonly string[], cacheDir: string, threads: number, onRead: (file: string, reply: ReadReply) => void): Promise<void> {
+async function parseOnThreads(
+  files: readonly string[],
+  cacheDir: string,
+  threads: number,
+  knownWords: string[] | undefined,
+  onRead: (file: string, reply: ReadReply) => void,
+): Promise<void> {
   let next = 0;
   const workers: Worker[] = [];
   const drive = (): Promise<void> =>
@@ -103,6 +119,7 @@ async function parseOnThreads(files: readonly string[], cacheDir: string, thread
       worker.on("message", onMessage);
       worker.on("error", onError);
       worker.on("exit", onExit);
+      if (knownWords) worker.postMessage({ knownWords } satisfies DeriveRequest);
       send();
     });
   try {

@@ -4,14 +4,24 @@
  * read the dump nor read the parse back.
  */
 import { parentPort } from "node:worker_threads";
-import type { Dump, ParseResult } from "../model/index.ts";
+import { dumpFacts, type Dump, type DumpFacts, type ParseResult } from "../model/index.ts";
 import { readDump } from "../read/index.ts";
+import { DeriveAhead } from "../enrich/derive-ahead.ts";
+import type { DerivedEntries } from "../enrich/derived-cache.ts";
 import { compactStrings } from "../workers/compact-strings.ts";
 import { parseDumpCached } from "./parse-cache.ts";
 
 /** Asks the thread to finish: it exits on its own (so that a --cpu-prof profile of it is written). */
 export interface CloseRequest {
   close: true;
+}
+
+/**
+ * Asks the thread to derive, from each dump it parses afresh, what enrichment will look up
+ * (enrich/derive-ahead.ts). `knownWords`: the folded words of the registries' names.
+ */
+export interface DeriveRequest {
+  knownWords: string[];
 }
 
 export interface ParseRequest {
@@ -22,9 +32,6 @@ export interface ParseRequest {
   cacheDir: string;
 }
 
-/** A dump as read, without its text: the caller reads the text again if asked for it. */
-export type DumpFacts = Omit<Dump, "text">;
-
 /**
  * What a thread sends back: the dump as read, and its parse unless reading found an error or the
  * parser failed (the caller then parses it itself, and reports why it failed): the parse's
@@ -33,8 +40,11 @@ export type DumpFacts = Omit<Dump, "text">;
  * `ok: false`: the dump could not be read (the caller reads it and reports why).
  */
 export type ParseReply =
-  | { id: number; ok: true; dump: DumpFacts; parsed?: { result: Omit<ParseResult, "lines">; lineCount: number; cached: boolean } }
+  | { id: number; ok: true; dump: DumpFacts; parsed?: { result: Omit<ParseResult, "lines">; lineCount: number; cached: boolean }; derived?: DerivedEntries }
   | { id: number; ok: false; error: string };
+
+/** Derives ahead for enrichment, once a DeriveRequest came. */
+let deriving: DeriveAhead | undefined;
 
 function readAndParse({ id, file, cacheDir }: ParseRequest): ParseReply {
   let dump: Dump;
@@ -43,24 +53,40 @@ function readAndParse({ id, file, cacheDir }: ParseRequest): ParseReply {
   } catch (error) {
     return { id, ok: false, error: error instanceof Error ? error.message : String(error) };
   }
-  const { text: _text, ...facts } = dump;
-  void _text;
+  const facts = dumpFacts(dump);
   if (dump.diagnostics.some((d) => d.level === "error")) return { id, ok: true, dump: facts };
   try {
     const { result, hit } = parseDumpCached(dump, cacheDir);
+    // A dump whose parse was cached was enriched before: its derived data is likely cached too.
+    const derived = deriving !== undefined && !hit ? derive(deriving, result.articles, facts) : undefined;
     // Compacted here, on the parsing thread: the caller keeps every article until enrichment is done.
     const sent = compactStrings({ articles: result.articles, diagnostics: result.diagnostics });
-    return { id, ok: true, dump: facts, parsed: { result: sent, lineCount: result.lines.length, cached: hit } };
+    const reply: ParseReply = { id, ok: true, dump: facts, parsed: { result: sent, lineCount: result.lines.length, cached: hit } };
+    if (derived) reply.derived = derived;
+    return reply;
   } catch {
     return { id, ok: true, dump: facts };
   }
 }
 
+/** What `deriveAhead` gives; none if it fails (enrichment derives it again, and reports the failure). */
+function derive(ahead: DeriveAhead, articles: ParseResult["articles"], dump: DumpFacts): DerivedEntries | undefined {
+  try {
+    return ahead.derive(articles, dump);
+  } catch {
+    return undefined;
+  }
+}
+
 if (parentPort === null) throw new TypeError("parse-worker.ts runs as a worker thread of parse-pool.ts");
 const port = parentPort;
-port.on("message", (request: ParseRequest | CloseRequest) => {
+port.on("message", (request: ParseRequest | DeriveRequest | CloseRequest) => {
   if ("close" in request) {
     port.close();
+    return;
+  }
+  if ("knownWords" in request) {
+    deriving = new DeriveAhead(new Set(request.knownWords));
     return;
   }
   port.postMessage(readAndParse(request));

@@ -20,17 +20,17 @@
  */
 import type { Article, Diagnostic, Dump, ParseResult, Registries } from "../model/index.ts";
 import { ArticleSchema } from "../model/index.ts";
-import { groupDuplicates, summaryKeyOfParts, type DuplicateInput } from "./duplicates.ts";
+import { groupDuplicates, type DuplicateInput } from "./duplicates.ts";
 import { assignSlugs, captureId, contentId, sourceKey } from "./identity.ts";
 import { paragraphsToMarkdown } from "./markdown-escape.ts";
 import { OutletMatcher } from "./outlets.ts";
 import { DerivedCache } from "./derived-cache.ts";
 import { matchPredecessors } from "./predecessors.ts";
-import { captureDate, draftRecord, recordText, relatedOf, sortSources, sourceOf, type Capture, type Draft, type RecordText } from "./records.ts";
+import { captureDate, captureDuplicateInput, draftRecord, recordText, relatedOf, sortSources, sourceOf, type Capture, type Draft, type RecordText } from "./records.ts";
 import { loadRegistries } from "./registries.ts";
 import { HeadlineIndex, type Linkable } from "./related.ts";
 import { compareStrings, normaliseSpace } from "./text.ts";
-import { assignTopics, type EntityCache } from "./topics/assign.ts";
+import { assignTopics, knownNameWords, type EntityCache } from "./topics/assign.ts";
 
 export interface ParsedDump {
   dump: Dump;
@@ -89,6 +89,16 @@ export async function enrichArchive(
   return { ...enriched, diagnostics: [...loaded.diagnostics, ...enriched.diagnostics] };
 }
 
+/** Every name and alias of the registries' outlets: names topic discovery passes over. */
+function outletNames(registries: Registries): string[] {
+  return registries.outlets.flatMap((outlet) => [outlet.name, ...outlet.aliases]);
+}
+
+/** The folded words of the registries' names, as topic assignment passes over them (see topics/assign.ts). */
+export function registryNameWords(registries: Registries): Set<string> {
+  return knownNameWords(registries.topics, outletNames(registries));
+}
+
 /** An existing record with sources outside the dumps being enriched: it stays, and may gain captures. */
 interface Anchor {
   article: Article;
@@ -141,7 +151,7 @@ export function enrichWithRegistries(
     registries.topics,
     options.entityCache ?? derived?.entities,
     anchorTopics,
-    registries.outlets.flatMap((outlet) => [outlet.name, ...outlet.aliases]),
+    outletNames(registries),
   );
   // An earlier version no capture re-derives is gone from its dump: its slug is free again
   // (the new article with that slug takes over its file, see content/reconcile.ts).
@@ -214,11 +224,7 @@ function duplicateInputs(
   summaryKeyOf: EnrichOptions["summaryKeyOf"],
 ): DuplicateInput[] {
   return [
-    ...captureTexts.map((text): DuplicateInput => {
-      if (!cached) return { headline: text.headline, body: text.paragraphs };
-      text.markdown ??= paragraphsToMarkdown(text.paragraphs);
-      return { headline: text.headline, body: text.paragraphs, cacheKey: summaryKeyOfParts(text.headline, text.markdown) };
-    }),
+    ...captureTexts.map((text): DuplicateInput => (cached ? captureDuplicateInput(text) : { headline: text.headline, body: text.paragraphs })),
     // An existing record's paragraphs are needed only when its summary is not cached.
     ...anchors.map(({ article }): DuplicateInput => {
       const key = summaryKeyOf?.(article);

@@ -24,6 +24,13 @@ interface CacheFile {
   entities: [string, EntityMention[]][];
 }
 
+/** A cache's entries as plain data, for sending between threads. */
+export interface DerivedEntries {
+  languages: [string, string][];
+  summaries: [string, CachedSummary][];
+  entities: [string, EntityMention[]][];
+}
+
 export class DerivedCache {
   readonly languages: LanguageCache = new Map();
   readonly summaries: SummaryCache = new Map();
@@ -56,6 +63,13 @@ export class DerivedCache {
     }
     cache.#sizeAtLoad = { languages: cache.languages.size, summaries: cache.summaries.size, entities: cache.entities.size };
     return cache;
+  }
+
+  /** Adds the entries the cache lacks (an entry is a pure function of its key's text: a kept one is the same). */
+  absorb(entries: DerivedEntries): void {
+    for (const [key, language] of entries.languages) if (!this.languages.has(key)) this.languages.set(key, language);
+    for (const [key, summary] of entries.summaries) if (!this.summaries.has(key)) this.summaries.set(key, summary);
+    for (const [key, mentions] of entries.entities) if (!this.entities.has(key)) this.entities.set(key, mentions);
   }
 
   /** Writes the cache to `dir` when it gained entries. */

@@ -180,7 +180,8 @@ function sameStory(a: Summary, b: Summary): boolean {
 }
 
 /** Hashing the text is much cheaper than tokenising and shingling it. */
-function cachedSummary(text: DuplicateInput, cache: SummaryCache): Summary {
+/** The summary of a text, from `cache` or computed and kept there. */
+export function cachedSummary(text: DuplicateInput, cache: SummaryCache): CachedSummary {
   const key = text.cacheKey ?? summaryKey(text.cacheText ?? `${text.headline}\u0000${text.body.join("\n")}`);
   const hit = cache.get(key);
   if (hit) return hit;

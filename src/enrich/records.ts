@@ -5,7 +5,9 @@
  */
 import type { Article, Diagnostic, Dump, ParsedArticle, Source } from "../model/index.ts";
 import { dateFromCapture, parseIsoDate } from "./dates.ts";
+import { summaryKeyOfParts, type DuplicateInput } from "./duplicates.ts";
 import { articleLanguage, type LanguageCache } from "./language.ts";
+import { paragraphsToMarkdown } from "./markdown-escape.ts";
 import type { OutletMatcher } from "./outlets.ts";
 import { compareStrings, normaliseSpace } from "./text.ts";
 
@@ -150,6 +152,15 @@ export function recordText(article: ParsedArticle): RecordText {
 /** The body paragraphs a record keeps from a parsed article: white space normalised, dateline apart. */
 export function recordParagraphs(article: ParsedArticle): string[] {
   return withoutDateline(article.body.map(normaliseSpace).filter((p) => p.length > 0), textOrNull(article.dateline));
+}
+
+/**
+ * A capture's text as duplicate grouping reads it, keyed for the summary cache by the record's
+ * Markdown body, which is made here when `text` lacks it (the draft takes it over).
+ */
+export function captureDuplicateInput(text: RecordText): DuplicateInput {
+  text.markdown ??= paragraphsToMarkdown(text.paragraphs);
+  return { headline: text.headline, body: text.paragraphs, cacheKey: summaryKeyOfParts(text.headline, text.markdown) };
 }
 
 /** Text with its white space normalised, or null when nothing is left. */

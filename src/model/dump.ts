@@ -91,3 +91,16 @@ export interface ParseResult {
   lines: LineReport[];
   diagnostics: Diagnostic[];
 }
+
+/** What reading a dump gave, without its text. */
+export type DumpFacts = Omit<Dump, "text">;
+
+/**
+ * A dump's facts without its text. The text is left unread: a dump whose text is read from its
+ * file on demand (a getter) is not read here.
+ */
+export function dumpFacts(dump: Dump): DumpFacts {
+  const { text: _text, ...facts } = Object.getOwnPropertyDescriptors(dump);
+  void _text;
+  return Object.defineProperties({}, facts) as DumpFacts;
+}

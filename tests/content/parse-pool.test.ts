@@ -64,6 +64,24 @@ describe("parseAhead", () => {
     }
   });
 
+  it("derives on the threads what enrichment looks up, from fresh parses only, when given the known words", async () => {
+    const cacheDir = join(root, "cache-derive");
+    let asked = 0;
+    const knownWords = (): Promise<string[]> => {
+      asked++;
+      return Promise.resolve([]);
+    };
+    const read = await parseAhead(files, cacheDir, { threads: 2, minDumps: 2, knownWords });
+    expect(asked).toBe(1);
+    const articles = parseDump(readDump(files[0]!)).articles.length;
+    // The dumps are one text under several names: each thread derives it once and hands it over once.
+    const summaries = files.flatMap((file) => read.get(resolve(file))!.derived?.summaries ?? []);
+    expect(summaries.length).toBeGreaterThanOrEqual(articles);
+    expect(summaries.length).toBeLessThanOrEqual(2 * articles);
+    const again = await parseAhead(files, cacheDir, { threads: 2, minDumps: 2, knownWords });
+    expect(files.map((file) => again.get(resolve(file))!.derived)).toEqual(files.map(() => undefined));
+  });
+
   it("leaves a file it cannot read to the caller", async () => {
     const missing = join(root, "seeds", "missing.txt");
     const read = await parseAhead([...files, missing], join(root, "cache-missing"), { threads: 2, minDumps: 2 });

@@ -11,7 +11,7 @@ import { ingest, listContentFiles, loadContent } from "../../src/content/index.t
 import { parsedFromRecord, type DumpRecord } from "../../src/content/dump-index.ts";
 import { openJournaledIndex } from "../../src/content/journaled-index.ts";
 import { bodyOffsetOf, parseContentFile } from "../../src/content/parse-file.ts";
-import { bodyDigest, digestOfBody } from "../../src/model/index.ts";
+import { bodyDigest, digestOfBody, dumpFacts, type Dump } from "../../src/model/index.ts";
 import { parseDump } from "../../src/parse/index.ts";
 import { readDump } from "../../src/read/index.ts";
 import { makeProject, removeProjects } from "../e2e/project.ts";
@@ -252,5 +252,28 @@ describe("a dump known from its record", () => {
     // Not in the parse cache: asking for the parse parses the text.
     expect(parsed.result.lines.length).toBe(3);
     expect(reads).toBeGreaterThan(0);
+  });
+
+  it("is recorded without reading its text", () => {
+    let reads = 0;
+    const dump: Dump = {
+      name: "on-demand.txt",
+      id: "on-demand",
+      sha256: "1".repeat(64),
+      format: "text",
+      encoding: "utf-8",
+      encodingBy: "utf-8",
+      get text(): string {
+        reads++;
+        return "Headline\n\nBody.";
+      },
+      meta: { date: "2024-01-02" },
+      diagnostics: [],
+    };
+    const { text: _text, ...expected } = { ...dump };
+    void _text;
+    reads = 0;
+    expect(dumpFacts(dump)).toEqual(expected);
+    expect(reads).toBe(0);
   });
 });

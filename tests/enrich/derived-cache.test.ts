@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DerivedCache } from "../../src/enrich/derived-cache.ts";
 import { groupDuplicates } from "../../src/enrich/duplicates.ts";
-import { enrichArchive } from "../../src/enrich/index.ts";
+import { DeriveAhead } from "../../src/enrich/derive-ahead.ts";
+import { enrichArchive, loadRegistries, registryNameWords } from "../../src/enrich/index.ts";
 import { corpusDumps, dataDir, readAndParse, repostPath, seedPath } from "./helpers.ts";
 
 const dirs: string[] = [];
@@ -56,6 +57,28 @@ describe("the derived-data cache", () => {
     for (const key of cache.languages.keys()) cache.languages.set(key, "tr");
     const again = await enrichArchive([seed], dataDir, [], { derived: cache });
     expect(again.articles.map((a) => a.language)).toEqual(seed.result.articles.map(() => "tr"));
+  });
+
+  it("holds, once derived ahead as the parsing threads do, every entry enrichment looks up", async () => {
+    const dumps = [seed, repost, ...(await Promise.all(corpusDumps().slice(0, 12).map(readAndParse)))];
+    const plain = await enrichArchive(dumps, dataDir);
+    const ahead = new DeriveAhead(registryNameWords((await loadRegistries(dataDir)).registries));
+    const cache = new DerivedCache();
+    for (const { dump, result } of dumps) cache.absorb(ahead.derive(result.articles, dump));
+    const sizes = (): number[] => [cache.languages.size, cache.summaries.size, cache.entities.size];
+    const before = sizes();
+    expect(before.every((size) => size > 0)).toBe(true);
+    // Enrichment finds what it looks up (nothing is added) and makes the same records.
+    expect(await enrichArchive(dumps, dataDir, [], { derived: cache })).toEqual(plain);
+    expect(sizes()).toEqual(before);
+  });
+
+  it("derives a text met again only once, and hands over each entry once", () => {
+    const ahead = new DeriveAhead(new Set());
+    const first = ahead.derive(seed.result.articles, seed.dump);
+    expect(first.summaries.length).toBe(seed.result.articles.length);
+    const again = ahead.derive(seed.result.articles, seed.dump);
+    expect(again).toEqual({ languages: [], summaries: [], entities: [] });
   });
 
   it("treats a damaged or foreign file as empty", async () => {

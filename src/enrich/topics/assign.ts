@@ -59,9 +59,7 @@ export function assignTopics(
   otherNames: readonly string[] = [],
 ): TopicAssignment {
   const matcher = new CuratedTopicMatcher(curated);
-  // Words of known names (topics, and `otherNames` such as outlets): a lead whose capitalised
-  // words are all among them names no one new, and compromise need not read it.
-  const knownWords = new Set([...curated.flatMap((topic) => [topic.name, ...topic.aliases]), ...otherNames].flatMap(foldedTokens));
+  const knownWords = knownNameWords(curated, otherNames);
   const scores: Map<string, number>[] = [];
   const candidates = new Map<string, Candidate>();
 
@@ -92,9 +90,9 @@ export function assignTopics(
       if (curatedTopic) add(curatedTopic.slug, HEADLINE_WEIGHT);
       else discover(name, "theme", HEADLINE_WEIGHT);
     }
-    if (input.language === "en" || input.language.startsWith("en-")) {
+    if (readsEntities(input.language)) {
       const names = new Map<string, TopicKind>();
-      for (const entity of resolvePeople(entities(input, knownWords, cache))) {
+      for (const entity of resolvePeople(cachedEntities(input, knownWords, cache))) {
         // A lone first or last name ("Oscar", "Sari") says too little to be a topic of its own.
         if (entity.kind === "person" && !/[\s-]/.test(entity.name)) continue;
         if (!names.has(entity.name)) names.set(entity.name, entity.kind);
@@ -147,7 +145,21 @@ function occurrenceWeight(name: string, headline: string, body: string): number 
   return weight;
 }
 
-function entities(input: TopicInput, knownWords: ReadonlySet<string>, cache: EntityCache | undefined): EntityMention[] {
+/**
+ * The folded words of known names: topics, and `otherNames` such as outlets. A lead whose
+ * capitalised words are all among them names no one new, and compromise need not read it.
+ */
+export function knownNameWords(curated: readonly TopicEntry[], otherNames: readonly string[]): Set<string> {
+  return new Set([...curated.flatMap((topic) => [topic.name, ...topic.aliases]), ...otherNames].flatMap(foldedTokens));
+}
+
+/** Whether named entities are looked for in articles of `language`: compromise reads English. */
+export function readsEntities(language: string): boolean {
+  return language === "en" || language.startsWith("en-");
+}
+
+/** The named entities of an article, from `cache` (by the text compromise reads) when it has them. */
+export function cachedEntities(input: Pick<TopicInput, "headline" | "body">, knownWords: ReadonlySet<string>, cache: EntityCache | undefined): EntityMention[] {
   const { text, headlineEnd } = entityText(input.headline, input.body, knownWords);
   if (text === "") return [];
   if (!cache) return entitiesIn(text, headlineEnd);

@@ -1,0 +1,55 @@
+/**
+ * The per-article data enrichment derives from a capture's text alone (its language, its MinHash
+ * summary, the named entities of its lead), derived where the capture is parsed. On a parsing
+ * thread this takes the costliest per-article work (compromise above all) off the thread that
+ * enriches the archive, which works alone once parsing is done: enrichment then finds it in its
+ * DerivedCache. The keys are the ones enrichment computes, from the same functions, so an article
+ * enrichment reads differently (a duplicate whose first capture is another) is simply a miss.
+ */
+import type { DumpFacts, ParsedArticle } from "../model/index.ts";
+import type { DerivedEntries } from "./derived-cache.ts";
+import { cachedSummary, type CachedSummary } from "./duplicates.ts";
+import { articleLanguage } from "./language.ts";
+import { captureDuplicateInput, recordText } from "./records.ts";
+import { cachedEntities, readsEntities } from "./topics/assign.ts";
+import type { EntityMention } from "./topics/entities.ts";
+
+/**
+ * Derives, for the articles of dump after dump, what enrichment will look up. Everything derived
+ * is remembered, so a text met again (a repost in another dump) is derived once; each dump's
+ * call hands over only the entries it added. `knownWords` are the folded words of the
+ * registries' names (`registryNameWords`), as enrichment will have them.
+ */
+export class DeriveAhead {
+  readonly #languages = new FreshEntriesMap<string, string>();
+  readonly #summaries = new FreshEntriesMap<string, CachedSummary>();
+  readonly #entities = new FreshEntriesMap<string, EntityMention[]>();
+
+  constructor(readonly knownWords: ReadonlySet<string>) {}
+
+  derive(articles: readonly ParsedArticle[], dump: DumpFacts): DerivedEntries {
+    for (const article of articles) {
+      const text = recordText(article);
+      const language = articleLanguage(text.headline, text.paragraphs, article.language || null, dump.meta?.language, this.#languages);
+      cachedSummary(captureDuplicateInput(text), this.#summaries);
+      if (readsEntities(language)) cachedEntities({ headline: text.headline, body: text.paragraphs }, this.knownWords, this.#entities);
+    }
+    return { languages: this.#languages.takeFresh(), summaries: this.#summaries.takeFresh(), entities: this.#entities.takeFresh() };
+  }
+}
+
+/** A Map that also lists the entries set since they were last taken. */
+class FreshEntriesMap<K, V> extends Map<K, V> {
+  #fresh: [K, V][] = [];
+
+  override set(key: K, value: V): this {
+    if (!this.has(key)) this.#fresh.push([key, value]);
+    return super.set(key, value);
+  }
+
+  takeFresh(): [K, V][] {
+    const fresh = this.#fresh;
+    this.#fresh = [];
+    return fresh;
+  }
+}
