@@ -134,11 +134,13 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
       view: (file, view, hashed) => (!hashed && reuse.keep(file, contentHash(JSON.stringify(view))) ? null : view),
     },
     bodyRefs,
+    // Raw files have no body and need no rendering: written here while the threads render.
+    () =>
+      writeRawFiles(outDir, files, {
+        keepInputs: (file, hash) => reuse.keepInputs(file, hash),
+        write: (file, content) => !reuse.keep(file, contentHash(content)),
+      }),
   );
-  writeRawFiles(outDir, files, {
-    keepInputs: (file, hash) => reuse.keepInputs(file, hash),
-    write: (file, content) => !reuse.keep(file, contentHash(content)),
-  });
   const dumps = input.dumps.map((d) => d.dump);
   diagnostics.push(...(await copyRawDumps(dumps, resolve(options.seedsDir), outDir, (file, sha256) => !reuse.keep(file, sha256))));
   // Only a build that made every page knows which bodies the archive still has.

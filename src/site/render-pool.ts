@@ -41,20 +41,34 @@ function pageCount(data: SiteData | BatchData): number {
 
 /**
  * Renders every page of the site into run.outDir, in this thread (threads = 0) or on that many
- * worker threads; returns the number of Eleventy runs.
+ * worker threads; returns the number of Eleventy runs. `meanwhile` is other work of the build,
+ * done here once the threads have their first batches: this thread then renders batches until
+ * none is left, so the threads and this thread finish together whatever `meanwhile` costs.
  */
-export async function renderSite(data: SiteData, run: EleventyRun, threads: number, select?: PageSelect, bodies: BatchBodies = NO_BODIES): Promise<number> {
+export async function renderSite(
+  data: SiteData,
+  run: EleventyRun,
+  threads: number,
+  select?: PageSelect,
+  bodies: BatchBodies = NO_BODIES,
+  meanwhile: () => void = () => {},
+): Promise<number> {
   if (!Number.isInteger(run.pagesPerRun) || run.pagesPerRun < 1) throw new TypeError(`pagesPerRun must be a positive integer, got ${run.pagesPerRun}`);
   if (!Number.isInteger(threads) || threads < 0) throw new TypeError(`renderThreads must be a whole number, got ${threads}`);
-  if (threads === 0) return renderInProcess(batches(data, run.pagesPerRun, select), run, bodies);
+  const inProcess = async (items: Iterable<BatchData>): Promise<number> => {
+    const runs = await renderInProcess(items, run, bodies);
+    meanwhile();
+    return runs;
+  };
+  if (threads === 0) return inProcess(batches(data, run.pagesPerRun, select));
   // Batches small enough that every thread gets some, as large as allowed otherwise.
   const all = batches(data, Math.max(1, Math.min(run.pagesPerRun, Math.ceil(pageCount(data) / threads))), select);
   // An incremental build of a large site renders a few pages: one small batch, rendered here
   // rather than paying for a thread's start-up.
   const looked: BatchData[] = [];
   for (const item of [all.next(), all.next()]) if (!item.done) looked.push(item.value);
-  if (looked.length === 0) return 0;
-  if (looked.length === 1 && pageCount(looked[0]!) < MIN_PAGES_FOR_THREADS) return renderInProcess(looked, run, bodies);
+  if (looked.length === 0) return inProcess([]);
+  if (looked.length === 1 && pageCount(looked[0]!) < MIN_PAGES_FOR_THREADS) return inProcess(looked);
   // The batches looked at are handed on, not held: a batch holds its pages' bodies.
   const queue: Iterator<BatchData> = (function* () {
     for (let batch = looked.shift(); batch !== undefined; batch = looked.shift()) yield batch;
@@ -92,6 +106,8 @@ export async function renderSite(data: SiteData, run: EleventyRun, threads: numb
     // With every thread supplied, this thread renders the next batch itself: measured at 16k
     // articles on two cores, one rendering thread was the longer path, and this one, once the
     // article pages' bodies were rendered, waited for it for a third of the build.
+    for (const renderer of renderers) topUp(renderer);
+    meanwhile();
     for (;;) {
       for (const renderer of renderers) topUp(renderer);
       if (failures.length > 0) break;
