@@ -12,12 +12,13 @@ import {
   type ParsedDump,
 } from "../enrich/index.ts";
 import { loadCuratedTopics } from "../enrich/registries.ts";
-import type { Article, Diagnostic, Dump, Registries } from "../model/index.ts";
+import { captureKey, type Article, type Diagnostic, type Dump, type Registries } from "../model/index.ts";
 import { displayPath as shownByReadDump, listDumps, readDump } from "../read/index.ts";
 import { applyChanges, type WriteChange } from "./apply.ts";
 import { DumpIndex, dumpFromRecord, parsedFromRecord, parseOnDemand, parseWarnings, stampDump, type DumpRecord, type DumpStamps } from "./dump-index.ts";
 import { parseDumpCached } from "./parse-cache.ts";
 import { parseAhead, type ReadAhead } from "./parse-pool.ts";
+import type { DeriveRequest } from "./parse-worker.ts";
 import { withTightHeap } from "../heap-growth.ts";
 import { displayPath } from "./paths.ts";
 import { reconcile } from "./reconcile.ts";
@@ -172,9 +173,12 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   }
   // Many dumps missing from the parse cache are parsed on worker threads first (parse-pool.ts).
   // The threads also derive what enrichment looks up (language, summary, entities): once they are
-  // done, enrichment works on this thread alone.
-  const knownWords = async (): Promise<string[]> => [...registryNameWords((await loadRegistries(paths.data, { cacheDir: paths.cache })).registries)];
-  const alreadyRead = await parseAhead(files.filter((file) => !known.has(file)), paths.cache, { knownWords });
+  // done, enrichment works on this thread alone. Not for dumps enrichment will pass over.
+  const derive = async (): Promise<DeriveRequest> => ({
+    knownWords: [...registryNameWords((await loadRegistries(paths.data, { cacheDir: paths.cache })).registries)],
+    skip: options.mode === "changed" ? [...recordedCaptures(content)] : [],
+  });
+  const alreadyRead = await parseAhead(files.filter((file) => !known.has(file)), paths.cache, { derive });
   /** What the threads derived, in the order of the files. */
   const derivedAhead: DerivedEntries[] = [];
   const outcomes: ReadOutcome[] = [];
@@ -303,8 +307,8 @@ async function enrichNew(
   derivedAhead: readonly DerivedEntries[],
 ): Promise<{ ingestedNames: Set<string>; generated: Article[]; discovered: Registries | undefined }> {
   const { paths } = options;
-  const recorded = new Set(content.entries.flatMap((e) => e.article.sources.map((s) => `${s.dump}\n${s.sha256}`)));
-  const toIngest = options.mode === "changed" ? parsed.filter((p) => !recorded.has(`${p.dump.name}\n${p.dump.sha256}`)) : parsed;
+  const recorded = recordedCaptures(content);
+  const toIngest = options.mode === "changed" ? parsed.filter((p) => !recorded.has(captureKey(p.dump.name, p.dump.sha256))) : parsed;
   const ingestedNames = new Set(toIngest.map((p) => p.dump.name));
   // A dump that yields no article has nothing to enrich (its old articles, if any, are dropped by reconcile).
   const toEnrich = toIngest.filter((p) => (p.articleCount ?? p.result.articles.length) > 0);
@@ -328,6 +332,11 @@ async function enrichNew(
   const enriched = await enrichArchive(toEnrich, paths.data, existing, enrichOptions);
   diagnostics.push(...enriched.diagnostics);
   return { ingestedNames, generated: enriched.articles, discovered: enriched.registries };
+}
+
+/** The captures (`captureKey`) the articles in content/ were made from. */
+function recordedCaptures(content: LoadedContent): Set<string> {
+  return new Set(content.entries.flatMap((e) => e.article.sources.map((s) => captureKey(s.dump, s.sha256))));
 }
 
 /** An outcome whose parse is no longer held: read back from the parse cache when first asked for. */

@@ -24,10 +24,10 @@ export interface ParseAheadOptions {
   threads?: number;
   minDumps?: number;
   /**
-   * The folded words of the registries' names, asked for when threads are started: the threads
-   * then also derive what enrichment will look up of each dump they parse afresh (ReadAhead.derived).
+   * Asked for when threads are started: the threads then also derive what enrichment will look
+   * up of each dump they parse afresh (ReadAhead.derived), but for the captures named in `skip`.
    */
-  knownWords?: () => Promise<readonly string[]>;
+  derive?: () => Promise<DeriveRequest>;
 }
 
 /** A dump read ahead, with its parse when a thread made it. */
@@ -53,8 +53,8 @@ export async function parseAhead(files: readonly string[], cacheDir: string, opt
   const minDumps = options.minDumps ?? MIN_DUMPS_FOR_THREADS;
   const read = new Map<string, ReadAhead>();
   if (threads < 2 || files.length <= minDumps) return read;
-  const knownWords = options.knownWords ? [...(await options.knownWords())] : undefined;
-  await parseOnThreads(files, cacheDir, threads, knownWords, (file, reply) => {
+  const derive = options.derive ? await options.derive() : undefined;
+  await parseOnThreads(files, cacheDir, threads, derive, (file, reply) => {
     const ahead: ReadAhead = { file, dump: withTextOnDemand(reply.dump, file) };
     if (reply.parsed) ahead.parsed = reply.parsed;
     if (reply.derived) ahead.derived = reply.derived;
@@ -75,7 +75,7 @@ async function parseOnThreads(
   files: readonly string[],
   cacheDir: string,
   threads: number,
-  knownWords: string[] | undefined,
+  derive: DeriveRequest | undefined,
   onRead: (file: string, reply: ReadReply) => void,
 ): Promise<void> {
   let next = 0;
@@ -119,7 +119,7 @@ async function parseOnThreads(
       worker.on("message", onMessage);
       worker.on("error", onError);
       worker.on("exit", onExit);
-      if (knownWords) worker.postMessage({ knownWords } satisfies DeriveRequest);
+      if (derive) worker.postMessage(derive);
       send();
     });
   try {

@@ -4,7 +4,7 @@
  * read the dump nor read the parse back.
  */
 import { parentPort } from "node:worker_threads";
-import { dumpFacts, type Dump, type DumpFacts, type ParseResult } from "../model/index.ts";
+import { captureKey, dumpFacts, type Dump, type DumpFacts, type ParseResult } from "../model/index.ts";
 import { readDump } from "../read/index.ts";
 import { DeriveAhead } from "../enrich/derive-ahead.ts";
 import type { DerivedEntries } from "../enrich/derived-cache.ts";
@@ -18,10 +18,12 @@ export interface CloseRequest {
 
 /**
  * Asks the thread to derive, from each dump it parses afresh, what enrichment will look up
- * (enrich/derive-ahead.ts). `knownWords`: the folded words of the registries' names.
+ * (enrich/derive-ahead.ts). `knownWords`: the folded words of the registries' names. `skip`:
+ * captures (`captureKey`) enrichment will not read, as content/ has their articles already.
  */
 export interface DeriveRequest {
   knownWords: string[];
+  skip: string[];
 }
 
 export interface ParseRequest {
@@ -43,8 +45,8 @@ export type ParseReply =
   | { id: number; ok: true; dump: DumpFacts; parsed?: { result: Omit<ParseResult, "lines">; lineCount: number; cached: boolean }; derived?: DerivedEntries }
   | { id: number; ok: false; error: string };
 
-/** Derives ahead for enrichment, once a DeriveRequest came. */
-let deriving: DeriveAhead | undefined;
+/** Derives ahead for enrichment, once a DeriveRequest came, and for which captures not. */
+let deriving: { ahead: DeriveAhead; skip: ReadonlySet<string> } | undefined;
 
 function readAndParse({ id, file, cacheDir }: ParseRequest): ParseReply {
   let dump: Dump;
@@ -58,7 +60,7 @@ function readAndParse({ id, file, cacheDir }: ParseRequest): ParseReply {
   try {
     const { result, hit } = parseDumpCached(dump, cacheDir);
     // A dump whose parse was cached was enriched before: its derived data is likely cached too.
-    const derived = deriving !== undefined && !hit ? derive(deriving, result.articles, facts) : undefined;
+    const derived = deriving !== undefined && !hit && !deriving.skip.has(captureKey(dump.name, dump.sha256)) ? derive(deriving.ahead, result.articles, facts) : undefined;
     // Compacted here, on the parsing thread: the caller keeps every article until enrichment is done.
     const sent = compactStrings({ articles: result.articles, diagnostics: result.diagnostics });
     const reply: ParseReply = { id, ok: true, dump: facts, parsed: { result: sent, lineCount: result.lines.length, cached: hit } };
@@ -86,7 +88,7 @@ port.on("message", (request: ParseRequest | DeriveRequest | CloseRequest) => {
     return;
   }
   if ("knownWords" in request) {
-    deriving = new DeriveAhead(new Set(request.knownWords));
+    deriving = { ahead: new DeriveAhead(new Set(request.knownWords)), skip: new Set(request.skip) };
     return;
   }
   port.postMessage(readAndParse(request));

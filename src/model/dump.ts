@@ -104,3 +104,8 @@ export function dumpFacts(dump: Dump): DumpFacts {
   void _text;
   return Object.defineProperties({}, facts) as DumpFacts;
 }
+
+/** Names one version of a dump (its name and the sha256 of its bytes), as a record's sources do. */
+export function captureKey(name: string, sha256: string): string {
+  return `${name}\n${sha256}`;
+}

@@ -11,7 +11,8 @@ import { hasCachedParse, parseDumpCached } from "../../src/content/parse-cache.t
 import { parseAhead } from "../../src/content/parse-pool.ts";
 import { parseDump } from "../../src/parse/index.ts";
 import { readDump } from "../../src/read/index.ts";
-import type { ParseResult } from "../../src/model/index.ts";
+import type { DeriveRequest } from "../../src/content/parse-worker.ts";
+import { captureKey, type ParseResult } from "../../src/model/index.ts";
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const seed = resolve(projectRoot, "seeds", "000_a614a29300825745.txt");
@@ -64,21 +65,23 @@ describe("parseAhead", () => {
     }
   });
 
-  it("derives on the threads what enrichment looks up, from fresh parses only, when given the known words", async () => {
+  it("derives on the threads what enrichment looks up, from fresh parses of captures not skipped", async () => {
     const cacheDir = join(root, "cache-derive");
+    const skipped = readDump(files[0]!);
     let asked = 0;
-    const knownWords = (): Promise<string[]> => {
+    const derive = (): Promise<DeriveRequest> => {
       asked++;
-      return Promise.resolve([]);
+      return Promise.resolve({ knownWords: [], skip: [captureKey(skipped.name, skipped.sha256)] });
     };
-    const read = await parseAhead(files, cacheDir, { threads: 2, minDumps: 2, knownWords });
+    const read = await parseAhead(files, cacheDir, { threads: 2, minDumps: 2, derive });
     expect(asked).toBe(1);
-    const articles = parseDump(readDump(files[0]!)).articles.length;
+    expect(read.get(resolve(files[0]!))!.derived).toBeUndefined();
+    const articles = parseDump(skipped).articles.length;
     // The dumps are one text under several names: each thread derives it once and hands it over once.
     const summaries = files.flatMap((file) => read.get(resolve(file))!.derived?.summaries ?? []);
     expect(summaries.length).toBeGreaterThanOrEqual(articles);
     expect(summaries.length).toBeLessThanOrEqual(2 * articles);
-    const again = await parseAhead(files, cacheDir, { threads: 2, minDumps: 2, knownWords });
+    const again = await parseAhead(files, cacheDir, { threads: 2, minDumps: 2, derive });
     expect(files.map((file) => again.get(resolve(file))!.derived)).toEqual(files.map(() => undefined));
   });
 
