@@ -98,23 +98,30 @@ export function renderDeferred<T>(view: T, bodies: DeferredBodies, xmlSafe: (htm
   return { view: done, rendered: [...rendered] };
 }
 
-/** `value` with every marker replaced by what `print` gives; unchanged parts are shared, not copied. */
+/**
+ * `value` with every marker replaced by what `print` gives; unchanged parts are shared, not copied.
+ * Every view of a batch is walked, dump pages' hundreds of lines too: the walk allocates nothing
+ * for what it leaves unchanged.
+ */
 function replaceMarkers<T>(value: T, print: (key: string, use: BodyUse, marker: string) => string): T {
   const walk = (item: unknown): unknown => {
     if (typeof item === "string") return item.startsWith(MARK) ? printMarker(item, print) : item;
     if (item === null || typeof item !== "object") return item;
     if (Array.isArray(item)) {
+      const list: readonly unknown[] = item;
       let copy: unknown[] | null = null;
-      item.forEach((element: unknown, i) => {
-        const next = walk(element);
-        if (next !== element) (copy ??= [...item])[i] = next;
-      });
+      for (let i = 0; i < list.length; i++) {
+        const next = walk(list[i]);
+        if (next !== list[i]) (copy ??= [...list])[i] = next;
+      }
       return copy ?? item;
     }
+    const record = item as Record<string, unknown>;
     let copy: Record<string, unknown> | null = null;
-    for (const [name, element] of Object.entries(item)) {
-      const next = walk(element);
-      if (next !== element) (copy ??= { ...item })[name] = next;
+    for (const name in record) {
+      if (!Object.hasOwn(record, name)) continue;
+      const next = walk(record[name]);
+      if (next !== record[name]) (copy ??= { ...record })[name] = next;
     }
     return copy ?? item;
   };
