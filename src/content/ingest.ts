@@ -41,6 +41,11 @@ export interface IngestOptions {
   content?: LoadedContent;
   /** Called after each dump is read and parsed. */
   onProgress?: (done: number, total: number, file: string) => void;
+  /**
+   * Parsing threads (default: see parseAhead; below 2, dumps are parsed in this thread) and the
+   * number of dumps to parse from which they also derive for enrichment (default 2,000).
+   */
+  parallel?: { threads?: number; deriveFrom?: number };
 }
 
 export interface DumpSummary {
@@ -179,7 +184,11 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     knownWords: [...registryNameWords((await loadRegistries(paths.data, { cacheDir: paths.cache })).registries)],
     skip: options.mode === "changed" ? [...recordedCaptures(content)] : [],
   });
-  const alreadyRead = await parseAhead(toRead, paths.cache, toRead.length >= MIN_DUMPS_TO_DERIVE_AHEAD ? { derive } : {});
+  const { threads, deriveFrom = MIN_DUMPS_TO_DERIVE_AHEAD } = options.parallel ?? {};
+  const alreadyRead = await parseAhead(toRead, paths.cache, {
+    ...(threads === undefined ? {} : { threads }),
+    ...(toRead.length >= deriveFrom ? { derive } : {}),
+  });
   /** What the threads derived, in the order of the files. */
   const derivedAhead: DerivedEntries[] = [];
   const outcomes: ReadOutcome[] = [];

@@ -1,0 +1,33 @@
+/**
+ * Ingest through the parsing threads, with the threads deriving for enrichment, writes exactly
+ * what ingest in this thread alone writes: the same content/, byte for byte.
+ */
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { projectPaths } from "../../src/config.ts";
+import { ingest } from "../../src/content/index.ts";
+import { MIN_DUMPS_FOR_THREADS } from "../../src/content/parse-pool.ts";
+import { generateProject } from "../bench/generate.ts";
+import { hashFiles, projectRoot } from "../e2e/project.ts";
+
+const root = mkdtempSync(join(tmpdir(), "newsarchive-ingest-threads-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("ingest on parsing threads", () => {
+  it("writes the same content/ as ingest in this thread, when the threads derive for enrichment", async () => {
+    const alone = join(root, "alone");
+    const { dumps } = generateProject(projectRoot, alone, 160);
+    expect(dumps).toBeGreaterThan(MIN_DUMPS_FOR_THREADS);
+    const threaded = join(root, "threaded");
+    cpSync(alone, threaded, { recursive: true });
+
+    const inThisThread = await ingest({ paths: projectPaths(alone), parallel: { threads: 0 } });
+    const onThreads = await ingest({ paths: projectPaths(threaded), parallel: { threads: 2, deriveFrom: 1 } });
+    expect(onThreads.diagnostics.filter((d) => d.level === "error")).toEqual([]);
+    expect(onThreads.written.length).toBeGreaterThan(100);
+    expect(onThreads.written).toEqual(inThisThread.written);
+    expect(await hashFiles(join(threaded, "content"))).toEqual(await hashFiles(join(alone, "content")));
+  });
+});
