@@ -179,8 +179,7 @@ function sameStory(a: Summary, b: Summary): boolean {
   return false;
 }
 
-/** Hashing the text is much cheaper than tokenising and shingling it. */
-/** The summary of a text, from `cache` or computed and kept there. */
+/** The summary of a text, from `cache` or computed and kept there: hashing the text is much cheaper than tokenising and shingling it. */
 export function cachedSummary(text: DuplicateInput, cache: SummaryCache): CachedSummary {
   const key = text.cacheKey ?? summaryKey(text.cacheText ?? `${text.headline}\u0000${text.body.join("\n")}`);
   const hit = cache.get(key);
