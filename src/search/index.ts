@@ -8,10 +8,10 @@ import { linkTree } from "./files.ts";
 import { BundleThreads } from "./bundle-threads.ts";
 import { pagefindVersion } from "./pagefind.ts";
 import { SearchRecords } from "./records.ts";
-import { DEFAULT_MAX_SHARD_SIZE, planShards, type ShardPlan } from "./shards.ts";
+import { DEFAULT_SHARD_SIZE, planShards, type ShardPlan } from "./shards.ts";
 
 export { markdownToText, searchRecord, SearchRecords, type SearchRecord } from "./records.ts";
-export { planShards, DEFAULT_MAX_SHARD_SIZE, SEARCH_MANIFEST_KEY, type ShardPlan } from "./shards.ts";
+export { planShards, DEFAULT_SHARD_SIZE, SEARCH_MANIFEST_KEY, type ShardPlan } from "./shards.ts";
 
 export interface SearchOptions {
   /** The built site; bundles go to `<siteDir>/search-index/<shard>/`. */
@@ -26,8 +26,8 @@ export interface SearchOptions {
   registries?: Registries;
   /** The language every record is indexed in, so one search box finds all (default `en`). */
   language?: string;
-  /** Upper bound of a shard's size in articles (default 1000). */
-  maxShardSize?: number;
+  /** Average shard size in articles (default 1000); see planShards. */
+  shardSize?: number;
   /** Shards indexed at once (default: the number of CPUs, at most 2). Memory grows with it. */
   concurrency?: number;
   /**
@@ -59,7 +59,7 @@ export interface SearchReport {
 
 /**
  * Builds the site's search index: Pagefind bundles, one per shard (see planShards), and
- * `<siteDir>/search-index/shards.json` = `{"bundles": [url, …]}` listing them newest year first;
+ * `<siteDir>/search-index/shards.json` = `{"bundles": [url, …]}` listing them in bucket order;
  * the search page opens the first bundle and merges the others (Pagefind's mergeIndex).
  * A shard is re-indexed only when its records changed; otherwise its cached bundle is linked in,
  * or left out when the live site has it already (isLive).
@@ -73,7 +73,7 @@ export async function indexSearch(options: SearchOptions): Promise<SearchReport>
     throw new TypeError(`indexSearch: pathPrefix must start and end with "/", got "${pathPrefix}"`);
   }
   const records = new SearchRecords({ pathPrefix, registries: options.registries, language: options.language ?? "en" });
-  const plans = planShards(articles, options.maxShardSize ?? DEFAULT_MAX_SHARD_SIZE).sort((a, b) => shardOrder(a.name, b.name));
+  const plans = planShards(articles, options.shardSize ?? DEFAULT_SHARD_SIZE);
   const outRoot = join(siteDir, "search-index");
   const cacheRoot = join(cacheDir, "search");
   rmSync(outRoot, { recursive: true, force: true });
@@ -122,18 +122,6 @@ export async function indexSearch(options: SearchOptions): Promise<SearchReport>
   writeFileSync(join(outRoot, "shards.json"), `${JSON.stringify({ bundles: shards.map((s) => s.bundle) }, null, 2)}\n`);
   const rebuilt = shards.filter((s) => s.rebuilt).length;
   return { articles: articles.length, shards, rebuilt, reused: shards.length - rebuilt };
-}
-
-/** Newest year first (the likeliest to be searched), undated last; buckets in order within a year. */
-function shardOrder(a: string, b: string): number {
-  const [yearA = "", bucketA = "0"] = a.split("-");
-  const [yearB = "", bucketB = "0"] = b.split("-");
-  if (yearA !== yearB) {
-    if (yearA === "undated") return 1;
-    if (yearB === "undated") return -1;
-    return yearA < yearB ? 1 : -1;
-  }
-  return Number(bucketA) - Number(bucketB);
 }
 
 /** Drops cached shards the archive no longer has, so the cache stays the size of the archive. */

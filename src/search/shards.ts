@@ -1,11 +1,11 @@
 import { hash } from "node:crypto";
 import type { Article } from "../model/index.ts";
 
-/** Default upper bound of a shard's size, in articles: what one Pagefind run indexes in ~1.5 s. */
-export const DEFAULT_MAX_SHARD_SIZE = 1000;
+/** Default average shard size, in articles: what one Pagefind run indexes in ~1.5 s. */
+export const DEFAULT_SHARD_SIZE = 1000;
 
 export interface ShardPlan {
-  /** Folder name under search-index/: `<year>-<bucket>` or `undated-<bucket>`. */
+  /** Folder name under search-index/: `shard-<bucket>`. */
   name: string;
   /** The shard's articles, ordered by id so the bundle does not depend on input order. */
   articles: Article[];
@@ -14,53 +14,47 @@ export interface ShardPlan {
 /**
  * Splits the archive into search shards that stay stable as it grows.
  *
- * An article's shard is its year (undated apart), split into a power-of-two number of id-hash
- * buckets so that no bucket holds more than about `maxShardSize` articles. Why this shape:
- * - adding a dump touches the shards of the years its articles are dated in, and within a year
- *   only the buckets its ids hash to, so "add one dump" re-indexes about one bounded shard;
- * - a bucket's size is bounded whatever the archive's size, so the memory and time of indexing
- *   one shard are bounded too;
+ * An article's shard is a hash bucket of the dump it was first captured from (of its id when an
+ * editor wrote it by hand), and the number of buckets follows the archive's size by linear
+ * hashing: one bucket per `shardSize` articles, rounded up. Why this shape:
+ * - a dump's articles share one shard whatever their dates, so adding a dump re-indexes one
+ *   shard (and, once per `shardSize` articles the archive grows by, the one bucket that splits);
+ * - a shard holds between about half and twice `shardSize` articles whatever the archive's
+ *   size, so the memory and time of indexing one shard are bounded too;
  * - it is a pure function of the articles (no history kept), so a fresh clone with an empty
- *   cache builds the same shards;
- * - bucket counts only double, so the rare re-bucketing of a year is amortised over the
- *   articles that caused it (the whole year is re-indexed once per doubling).
+ *   cache builds the same shards.
  */
-export function planShards(articles: readonly Article[], maxShardSize: number = DEFAULT_MAX_SHARD_SIZE): ShardPlan[] {
-  if (!Number.isInteger(maxShardSize) || maxShardSize < 1) {
-    throw new TypeError(`planShards: maxShardSize must be a positive integer, got ${String(maxShardSize)}`);
+export function planShards(articles: readonly Article[], shardSize: number = DEFAULT_SHARD_SIZE): ShardPlan[] {
+  if (!Number.isInteger(shardSize) || shardSize < 1) {
+    throw new TypeError(`planShards: shardSize must be a positive integer, got ${String(shardSize)}`);
   }
-  const byYear = new Map<string, Article[]>();
+  const buckets = Math.max(1, Math.ceil(articles.length / shardSize));
+  const members: Article[][] = Array.from({ length: buckets }, () => []);
+  const keyHashes = new Map<string, number>();
   for (const article of articles) {
-    const year = article.date === null ? "undated" : article.date.slice(0, 4);
-    let group = byYear.get(year);
-    if (!group) byYear.set(year, (group = []));
-    group.push(article);
+    const key = article.sources[0]?.dump ?? `id:${article.id}`;
+    let keyHash = keyHashes.get(key);
+    if (keyHash === undefined) keyHashes.set(key, (keyHash = hash("sha256", key, "buffer").readUInt32BE(0)));
+    members[linearBucket(keyHash, buckets)]!.push(article);
   }
   const plans: ShardPlan[] = [];
-  for (const year of [...byYear.keys()].sort()) {
-    const group = byYear.get(year)!;
-    const buckets = bucketCount(group.length, maxShardSize);
-    const members: Article[][] = Array.from({ length: buckets }, () => []);
-    for (const article of group) members[idBucket(article.id, buckets)]!.push(article);
-    members.forEach((list, bucket) => {
-      if (list.length === 0) return;
-      list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      plans.push({ name: `${year}-${bucket}`, articles: list });
-    });
-  }
+  members.forEach((list, bucket) => {
+    if (list.length === 0) return;
+    list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    plans.push({ name: `shard-${bucket}`, articles: list });
+  });
   return plans;
 }
 
-/** The smallest power of two that keeps the average bucket within the bound. */
-function bucketCount(size: number, maxShardSize: number): number {
-  let buckets = 1;
-  while (size / buckets > maxShardSize) buckets *= 2;
-  return buckets;
-}
-
-/** A stable bucket for an id: the low bits of its sha256, so doubling splits each bucket in two. */
-function idBucket(id: string, buckets: number): number {
-  return hash("sha256", id, "buffer").readUInt32BE(0) % buckets;
+/**
+ * Linear hashing's bucket for a hash among `buckets`: going from n to n + 1 buckets moves only
+ * the keys of one bucket (n - 2^level) into the new one, and leaves every other bucket as it was.
+ */
+function linearBucket(keyHash: number, buckets: number): number {
+  let level = 1;
+  while (level * 2 <= buckets) level *= 2;
+  const bucket = keyHash % (level * 2);
+  return bucket < buckets ? bucket : keyHash % level;
 }
 
 /** Key of the manifest of the bundles a live site has (name "search-live"): the shard hashes capture everything else. */

@@ -28,6 +28,6 @@ export function fixtureArticles(): Article[] {
     topics,
     language: "en",
     related: [],
-    sources: [{ dump: "fixture.txt", sha256: SHA, lines: [i * 10 + 1, i * 10 + 5] }],
+    sources: [{ dump: `fixture-${i}.txt`, sha256: SHA, lines: [i * 10 + 1, i * 10 + 5] }],
   }));
 }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Article, Registries } from "../../src/model/index.ts";
-import { indexSearch, type SearchReport } from "../../src/search/index.ts";
+import { indexSearch, planShards, type SearchReport } from "../../src/search/index.ts";
 import { fixtureArticles } from "./fixture.ts";
 import { openSiteSearch } from "./pagefind-node.ts";
 
@@ -15,7 +15,7 @@ let runs = 0;
 /** Indexes into a fresh site folder with the given cache; small shards so the fixture spans several. */
 async function build(articles: Article[], cacheDir: string, pathPrefix = "/"): Promise<{ siteDir: string; report: SearchReport }> {
   const siteDir = join(scratch, `site-${++runs}`);
-  const report = await indexSearch({ siteDir, articles, cacheDir, pathPrefix, maxShardSize: 2 });
+  const report = await indexSearch({ siteDir, articles, cacheDir, pathPrefix, shardSize: 2 });
   return { siteDir, report };
 }
 
@@ -35,19 +35,25 @@ function treeDigest(dir: string): Record<string, string> {
 
 const rebuiltNames = (r: SearchReport): string[] => r.shards.filter((s) => s.rebuilt).map((s) => s.name);
 
+/** The shard `build` (shard size 2) puts an article in: the plan indexSearch follows. */
+function shardOf(articles: readonly Article[], slug: string): string {
+  return planShards(articles, 2).find((plan) => plan.articles.some((a) => a.slug === slug))!.name;
+}
+
 describe("indexSearch", () => {
   const articles = fixtureArticles();
   const cacheDir = join(scratch, "cache");
   let first: { siteDir: string; report: SearchReport };
 
-  it("writes one Pagefind bundle per shard and lists them, newest year first", async () => {
+  it("writes one Pagefind bundle per shard and lists them in bucket order", async () => {
     first = await build(articles, cacheDir);
     const { siteDir, report } = first;
     expect(report.articles).toBe(articles.length);
     expect(report.reused).toBe(0);
     expect(report.shards.reduce((n, s) => n + s.articles, 0)).toBe(articles.length);
-    const years = report.shards.map((s) => s.name.split("-")[0]);
-    expect([...new Set(years)]).toEqual(["2021", "2020", "2019", "undated"]);
+    expect(report.shards.length).toBeGreaterThan(1);
+    const buckets = report.shards.map((s) => Number(/^shard-(\d+)$/.exec(s.name)?.[1]));
+    expect(buckets).toEqual([...buckets].sort((a, b) => a - b));
     const listed = JSON.parse(readFileSync(join(siteDir, "search-index", "shards.json"), "utf8")) as { bundles: string[] };
     expect(listed.bundles).toEqual(report.shards.map((s) => `/search-index/${s.name}/`));
     for (const shard of report.shards) {
@@ -92,34 +98,43 @@ describe("indexSearch", () => {
     const edited = articles.map((a) => (a.slug === "library-opens-late" ? { ...a, body: `${a.body} The mosswort room reopens too.` } : a));
     const { siteDir, report } = await build(edited, cacheDir);
     const rebuilt = rebuiltNames(report);
-    expect(rebuilt).toHaveLength(1);
-    expect(rebuilt[0]).toMatch(/^2020-/);
+    expect(rebuilt).toEqual([shardOf(edited, "library-opens-late")]);
     const changed = report.shards.filter((s) => first.report.shards.find((f) => f.name === s.name)?.hash !== s.hash);
     expect(changed.map((s) => s.name)).toEqual(rebuilt);
     const search = await openSiteSearch(siteDir);
     expect((await search("mosswort")).map((r) => r.url)).toEqual(["/articles/library-opens-late/"]);
   });
 
-  it("builds only the new shard when a year is added, and drops shards that are gone", async () => {
-    const added: Article = { ...articles[0]!, id: "fx-99-new", slug: "new-pier-opens", date: "2022-04-04", headline: "New pier opens", body: "A pier of larchwood." };
-    await build(articles, cacheDir);
+  it("rebuilds only the shards a new dump changes, and drops shards that are gone", async () => {
+    const added: Article = {
+      ...articles[0]!,
+      id: "fx-99-new",
+      slug: "new-pier-opens",
+      date: "2022-04-04",
+      headline: "New pier opens",
+      body: "A pier of larchwood.",
+      sources: [{ ...articles[0]!.sources[0]!, dump: "pier.txt" }],
+    };
+    const before = await build(articles, cacheDir);
     const grown = await build([...articles, added], cacheDir);
-    expect(rebuiltNames(grown.report)).toEqual(["2022-0"]);
-    const shrunk = await build(articles.filter((a) => a.date !== null), cacheDir);
-    expect(shrunk.report.rebuilt).toBe(0);
-    expect(readdirSync(join(cacheDir, "search")).filter((n) => n.startsWith("undated") || n.startsWith("2022"))).toEqual([]);
+    const hashes = new Map(before.report.shards.map((s) => [s.name, s.hash]));
+    const changed = grown.report.shards.filter((s) => hashes.get(s.name) !== s.hash).map((s) => s.name);
+    expect(rebuiltNames(grown.report)).toEqual(changed);
+    expect(changed).toContain(shardOf([...articles, added], "new-pier-opens"));
+    expect(changed.length).toBeLessThan(grown.report.shards.length);
+    const shrunk = await build(articles.slice(0, 2), cacheDir);
+    expect(readdirSync(join(cacheDir, "search")).filter((n) => !n.endsWith(".sha256")).sort()).toEqual(shrunk.report.shards.map((s) => s.name).sort());
   });
 
   it("rebuilds the shards whose filters change when a topic is renamed in the registry", async () => {
     const registries = (name: string): Registries => ({ outlets: [], topics: [{ name, slug: "labour", kind: "theme", aliases: [] }] });
     const cache = join(scratch, "registry-cache");
     const run = (name: string): Promise<SearchReport> =>
-      indexSearch({ siteDir: join(scratch, `site-${++runs}`), articles, cacheDir: cache, pathPrefix: "/", maxShardSize: 2, registries: registries(name) });
+      indexSearch({ siteDir: join(scratch, `site-${++runs}`), articles, cacheDir: cache, pathPrefix: "/", shardSize: 2, registries: registries(name) });
     await run("Labour");
     const renamed = await run("Work and labour");
     const holder = renamed.shards.filter((s) => s.rebuilt);
-    expect(holder).toHaveLength(1);
-    expect(holder[0]!.name).toMatch(/^2019-/);
+    expect(holder.map((s) => s.name)).toEqual([shardOf(articles, "bakery-strike-ends")]);
   });
 
   it("puts the path prefix in bundle and result URLs", async () => {

@@ -1,44 +1,85 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/model/index.ts";
-import { markdownToText, planShards } from "../../src/search/index.ts";
+import { markdownToText, planShards, type ShardPlan } from "../../src/search/index.ts";
 import { fixtureArticles } from "./fixture.ts";
 
-function many(count: number, date: string | null): Article[] {
+/** `count` articles captured from dump `dump`, dated over several years. */
+function fromDump(dump: string, count: number): Article[] {
   const base = fixtureArticles()[0]!;
-  return Array.from({ length: count }, (_, i) => ({ ...base, id: `gen-${date ?? "x"}-${i}`, slug: `gen-${i}`, date }));
+  return Array.from({ length: count }, (_, i) => ({
+    ...base,
+    id: `${dump.replace(/[^a-z0-9]+/g, "-")}-${i}`,
+    slug: `gen-${i}`,
+    date: i % 3 === 0 ? null : `${2010 + i}-05-05`,
+    sources: [{ ...base.sources[0]!, dump }],
+  }));
+}
+
+/** `dumps` dumps of `perDump` articles each. */
+function archive(dumps: number, perDump: number, prefix = "dump"): Article[] {
+  return Array.from({ length: dumps }, (_, d) => fromDump(`${prefix}-${d}.txt`, perDump)).flat();
+}
+
+const membership = (plans: ShardPlan[]): Map<string, string> => new Map(plans.map((p) => [p.name, p.articles.map((a) => a.id).join()]));
+
+/** Names of the shards whose articles differ between two plans (new and gone shards included). */
+function changedShards(before: ShardPlan[], after: ShardPlan[]): string[] {
+  const old = membership(before);
+  const now = membership(after);
+  return [...new Set([...old.keys(), ...now.keys()])].filter((name) => old.get(name) !== now.get(name)).sort();
 }
 
 describe("planShards", () => {
-  it("groups by year, keeps undated apart and bounds every shard's size", () => {
-    const articles = [...many(50, "2018-05-05"), ...many(7, "2019-01-01"), ...many(20, null)];
-    const plans = planShards(articles, 10);
+  it("puts every article in one shard, a dump's articles together, about shardSize to a shard", () => {
+    const articles = archive(400, 3);
+    const plans = planShards(articles, 60);
     expect(plans.reduce((n, p) => n + p.articles.length, 0)).toBe(articles.length);
+    expect(new Set(plans.flatMap((p) => p.articles.map((a) => a.id))).size).toBe(articles.length);
+    expect(plans).toHaveLength(20);
     for (const plan of plans) {
-      const year = plan.name.split("-")[0];
-      expect(plan.articles.every((a) => (a.date?.slice(0, 4) ?? "undated") === year)).toBe(true);
-      // Hash buckets are balanced on average, not exactly: allow twice the bound.
-      expect(plan.articles.length).toBeLessThanOrEqual(20);
+      // A dump is never split, whatever the years its articles are dated in.
+      const dumps = new Set(plan.articles.map((a) => a.sources[0]!.dump));
+      expect(plan.articles.length).toBe(dumps.size * 3);
+      // Linear hashing leaves unsplit buckets twice the size of split ones; hashing adds some spread.
+      expect(plan.articles.length).toBeGreaterThanOrEqual(20);
+      expect(plan.articles.length).toBeLessThanOrEqual(150);
     }
-    expect(plans.filter((p) => p.name.startsWith("2019"))).toHaveLength(1);
-    expect(plans.filter((p) => p.name.startsWith("2018")).length).toBeGreaterThan(1);
+  });
+
+  it("keys an article an editor wrote by hand (no sources) by its id", () => {
+    const written = fromDump("x.txt", 40).map((a) => ({ ...a, sources: [] }));
+    const plans = planShards(written, 10);
+    expect(plans.length).toBeGreaterThan(1);
   });
 
   it("does not depend on input order", () => {
-    const articles = [...many(40, "2018-05-05"), ...many(9, null)];
+    const articles = archive(30, 2);
     const names = (list: Article[]): string[][] => planShards(list, 8).map((p) => [p.name, ...p.articles.map((a) => a.id)]);
     expect(names([...articles].reverse())).toEqual(names(articles));
   });
 
-  it("leaves other shards alone when articles are added to one bucket", () => {
-    const before = planShards(many(30, "2018-05-05"), 10);
-    const extra = { ...many(1, "2018-05-05")[0]!, id: "extra-article" };
-    const after = planShards([...many(30, "2018-05-05"), extra], 10);
-    const changed = after.filter((p) => {
-      const old = before.find((b) => b.name === p.name);
-      return !old || old.articles.map((a) => a.id).join() !== p.articles.map((a) => a.id).join();
-    });
+  it("changes one shard when a dump is added and the bucket count stays", () => {
+    // 42 articles and 45 both make five buckets of about ten.
+    const before = planShards(archive(21, 2), 10);
+    const after = planShards([...archive(21, 2), ...fromDump("new-dump.txt", 3)], 10);
+    const changed = changedShards(before, after);
     expect(changed).toHaveLength(1);
-    expect(changed[0]!.articles.some((a) => a.id === "extra-article")).toBe(true);
+    expect(after.find((p) => p.name === changed[0])!.articles.filter((a) => a.sources[0]!.dump === "new-dump.txt")).toHaveLength(3);
+  });
+
+  it("changes at most three shards for any dump added: its own, and the bucket that splits in two", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 20 }), (dumps, perDump, added, size) => {
+        const base = archive(dumps, perDump);
+        const grown = [...base, ...fromDump("added.txt", added)];
+        const changed = changedShards(planShards(base, size), planShards(grown, size));
+        const buckets = (n: number): number => Math.ceil(n / size);
+        const splits = buckets(grown.length) - buckets(base.length);
+        // Each new bucket splits one old one: the old bucket and the new one change.
+        expect(changed.length).toBeLessThanOrEqual(1 + 2 * splits);
+      }),
+    );
   });
 
   it("refuses a shard size that is not a positive integer", () => {
