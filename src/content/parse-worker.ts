@@ -20,10 +20,12 @@ export interface CloseRequest {
  * Asks the thread to derive, from each dump it parses afresh, what enrichment will look up
  * (enrich/derive-ahead.ts). `knownWords`: the folded words of the registries' names. `skip`:
  * captures (`captureKey`) enrichment will not read, as content/ has their articles already.
+ * `bodyChars`: characters of the records' Markdown bodies to send back (ParseReply.bodies), at most.
  */
 export interface DeriveRequest {
   knownWords: string[];
   skip: string[];
+  bodyChars: number;
 }
 
 export interface ParseRequest {
@@ -42,7 +44,15 @@ export interface ParseRequest {
  * `ok: false`: the dump could not be read (the caller reads it and reports why).
  */
 export type ParseReply =
-  | { id: number; ok: true; dump: DumpFacts; parsed?: { result: Omit<ParseResult, "lines">; lineCount: number; cached: boolean }; derived?: DerivedEntries }
+  | {
+      id: number;
+      ok: true;
+      dump: DumpFacts;
+      parsed?: { result: Omit<ParseResult, "lines">; lineCount: number; cached: boolean };
+      derived?: DerivedEntries;
+      /** The Markdown bodies of the texts first derived from this dump, while the DeriveRequest's budget lasts. */
+      bodies?: string[];
+    }
   | { id: number; ok: false; error: string };
 
 /** Derives ahead for enrichment, once a DeriveRequest came, and for which captures not. */
@@ -60,22 +70,26 @@ function readAndParse({ id, file, cacheDir }: ParseRequest): ParseReply {
   try {
     const { result, hit } = parseDumpCached(dump, cacheDir);
     // A dump whose parse was cached was enriched before: its derived data is likely cached too.
-    const derived = deriving !== undefined && !hit && !deriving.skip.has(captureKey(dump.name, dump.sha256)) ? derive(deriving.ahead, result.articles, facts) : undefined;
+    const ahead = deriving !== undefined && !hit && !deriving.skip.has(captureKey(dump.name, dump.sha256)) ? derive(deriving.ahead, result.articles, facts) : undefined;
     // Compacted here, on the parsing thread: the caller keeps every article until enrichment is done.
     const sent = compactStrings({ articles: result.articles, diagnostics: result.diagnostics });
     const reply: ParseReply = { id, ok: true, dump: facts, parsed: { result: sent, lineCount: result.lines.length, cached: hit } };
-    if (derived) reply.derived = derived;
+    if (ahead) {
+      reply.derived = ahead.derived;
+      if (ahead.bodies.length > 0) reply.bodies = ahead.bodies;
+    }
     return reply;
   } catch {
     return { id, ok: true, dump: facts };
   }
 }
 
-/** What `deriveAhead` gives; none if it fails (enrichment derives it again, and reports the failure). */
-function derive(ahead: DeriveAhead, articles: ParseResult["articles"], dump: DumpFacts): DerivedEntries | undefined {
+/** What `ahead` derives, and the bodies it keeps; none if it fails (enrichment derives it again, and reports the failure). */
+function derive(ahead: DeriveAhead, articles: ParseResult["articles"], dump: DumpFacts): { derived: DerivedEntries; bodies: string[] } | undefined {
   try {
-    return ahead.derive(articles, dump);
+    return { derived: ahead.derive(articles, dump), bodies: ahead.takeBodies() };
   } catch {
+    ahead.takeBodies();
     return undefined;
   }
 }
@@ -88,7 +102,7 @@ port.on("message", (request: ParseRequest | DeriveRequest | CloseRequest) => {
     return;
   }
   if ("knownWords" in request) {
-    deriving = { ahead: new DeriveAhead(new Set(request.knownWords)), skip: new Set(request.skip) };
+    deriving = { ahead: new DeriveAhead(new Set(request.knownWords), request.bodyChars), skip: new Set(request.skip) };
     return;
   }
   port.postMessage(readAndParse(request));
