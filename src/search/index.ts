@@ -8,10 +8,10 @@ import { linkTree } from "./files.ts";
 import { BundleThreads } from "./bundle-threads.ts";
 import { pagefindVersion } from "./pagefind.ts";
 import { SearchRecords } from "./records.ts";
-import { DEFAULT_SHARD_SIZE, planShards, type ShardPlan } from "./shards.ts";
+import { DEFAULT_MAX_SHARD_SIZE, planShards, type ShardPlan } from "./shards.ts";
 
 export { markdownToText, searchRecord, SearchRecords, type SearchRecord } from "./records.ts";
-export { planShards, DEFAULT_SHARD_SIZE, SEARCH_MANIFEST_KEY, type ShardPlan } from "./shards.ts";
+export { planShards, DEFAULT_MAX_SHARD_SIZE, SEARCH_MANIFEST_KEY, type ShardPlan } from "./shards.ts";
 
 export interface SearchOptions {
   /** The built site; bundles go to `<siteDir>/search-index/<shard>/`. */
@@ -26,8 +26,8 @@ export interface SearchOptions {
   registries?: Registries;
   /** The language every record is indexed in, so one search box finds all (default `en`). */
   language?: string;
-  /** Average shard size in articles (default 1000); see planShards. */
-  shardSize?: number;
+  /** Bound of a shard's size in articles (default 1,400); see planShards. */
+  maxShardSize?: number;
   /** Shards indexed at once (default: the number of CPUs, at most 2). Memory grows with it. */
   concurrency?: number;
   /**
@@ -73,7 +73,7 @@ export async function indexSearch(options: SearchOptions): Promise<SearchReport>
     throw new TypeError(`indexSearch: pathPrefix must start and end with "/", got "${pathPrefix}"`);
   }
   const records = new SearchRecords({ pathPrefix, registries: options.registries, language: options.language ?? "en" });
-  const plans = planShards(articles, options.shardSize ?? DEFAULT_SHARD_SIZE);
+  const plans = planShards(articles, options.maxShardSize ?? DEFAULT_MAX_SHARD_SIZE);
   const outRoot = join(siteDir, "search-index");
   const cacheRoot = join(cacheDir, "search");
   rmSync(outRoot, { recursive: true, force: true });

@@ -1,8 +1,11 @@
 import { hash } from "node:crypto";
 import type { Article } from "../model/index.ts";
 
-/** Default average shard size, in articles: what one Pagefind run indexes in ~1.5 s. */
-export const DEFAULT_SHARD_SIZE = 1000;
+/**
+ * Default bound of a shard's size, in articles: one Pagefind run over 1,400 articles takes ~2 s
+ * and ~0.5 GiB; shards hold about half that on average.
+ */
+export const DEFAULT_MAX_SHARD_SIZE = 1400;
 
 export interface ShardPlan {
   /** Folder name under search-index/: `shard-<bucket>`. */
@@ -16,19 +19,21 @@ export interface ShardPlan {
  *
  * An article's shard is a hash bucket of the dump it was first captured from (of its id when an
  * editor wrote it by hand), and the number of buckets follows the archive's size by linear
- * hashing: one bucket per `shardSize` articles, rounded up. Why this shape:
+ * hashing: one bucket per `maxShardSize / 2` articles, rounded up. Why this shape:
  * - a dump's articles share one shard whatever their dates, so adding a dump re-indexes one
- *   shard (and, once per `shardSize` articles the archive grows by, the one bucket that splits);
- * - a shard holds between about half and twice `shardSize` articles whatever the archive's
- *   size, so the memory and time of indexing one shard are bounded too;
+ *   shard (and, once per `maxShardSize / 2` articles the archive grows by, the bucket that
+ *   splits in two);
+ * - linear hashing leaves the buckets not yet split twice the size of the others: with that
+ *   count, those hold up to about `maxShardSize` articles and the others half that, whatever the
+ *   archive's size, so the memory and time of indexing one shard are bounded too;
  * - it is a pure function of the articles (no history kept), so a fresh clone with an empty
  *   cache builds the same shards.
  */
-export function planShards(articles: readonly Article[], shardSize: number = DEFAULT_SHARD_SIZE): ShardPlan[] {
-  if (!Number.isInteger(shardSize) || shardSize < 1) {
-    throw new TypeError(`planShards: shardSize must be a positive integer, got ${String(shardSize)}`);
+export function planShards(articles: readonly Article[], maxShardSize: number = DEFAULT_MAX_SHARD_SIZE): ShardPlan[] {
+  if (!Number.isInteger(maxShardSize) || maxShardSize < 2) {
+    throw new TypeError(`planShards: maxShardSize must be an integer of 2 or more, got ${String(maxShardSize)}`);
   }
-  const buckets = Math.max(1, Math.ceil(articles.length / shardSize));
+  const buckets = Math.max(1, Math.ceil((2 * articles.length) / maxShardSize));
   const members: Article[][] = Array.from({ length: buckets }, () => []);
   const keyHashes = new Map<string, number>();
   for (const article of articles) {

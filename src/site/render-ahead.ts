@@ -11,8 +11,8 @@ const STOP_TIMEOUT_MS = 60_000;
  * Bodies rendered ahead for one ingest, on a thread of their own, into the body cache under
  * `cacheDir`, while ingest enriches and writes on one core. A first build of a large archive
  * otherwise renders every body: 4–5 s of a 16k-article build's ~27. The thread starts with the
- * first bodies (none, none started); only what it finished is kept, and a failure loses nothing:
- * the build renders whatever the cache lacks.
+ * first bodies given (with none given, none starts); only what it finished is kept, and a failure
+ * loses nothing: the build renders whatever the cache lacks.
  */
 export function bodiesRenderedAhead(cacheDir: string): BodiesAhead {
   let thread: { worker: Worker; exited: boolean } | null = null;

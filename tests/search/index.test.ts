@@ -15,7 +15,7 @@ let runs = 0;
 /** Indexes into a fresh site folder with the given cache; small shards so the fixture spans several. */
 async function build(articles: Article[], cacheDir: string, pathPrefix = "/"): Promise<{ siteDir: string; report: SearchReport }> {
   const siteDir = join(scratch, `site-${++runs}`);
-  const report = await indexSearch({ siteDir, articles, cacheDir, pathPrefix, shardSize: 2 });
+  const report = await indexSearch({ siteDir, articles, cacheDir, pathPrefix, maxShardSize: 2 });
   return { siteDir, report };
 }
 
@@ -130,7 +130,7 @@ describe("indexSearch", () => {
     const registries = (name: string): Registries => ({ outlets: [], topics: [{ name, slug: "labour", kind: "theme", aliases: [] }] });
     const cache = join(scratch, "registry-cache");
     const run = (name: string): Promise<SearchReport> =>
-      indexSearch({ siteDir: join(scratch, `site-${++runs}`), articles, cacheDir: cache, pathPrefix: "/", shardSize: 2, registries: registries(name) });
+      indexSearch({ siteDir: join(scratch, `site-${++runs}`), articles, cacheDir: cache, pathPrefix: "/", maxShardSize: 2, registries: registries(name) });
     await run("Labour");
     const renamed = await run("Work and labour");
     const holder = renamed.shards.filter((s) => s.rebuilt);
