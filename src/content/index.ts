@@ -8,4 +8,4 @@ export { writeFileAtomic, writeIfChanged } from "./atomic.ts";
 export { reconcile, type ContentChange, type ReconcileInput, type ReconcilePlan } from "./reconcile.ts";
 export { applyChanges, type AppliedChanges } from "./apply.ts";
 export { parseDumpCached, parserVersion, type CachedParse } from "./parse-cache.ts";
-export { ingest, type BodiesAhead, type IngestOptions, type IngestResult, type DumpSummary } from "./ingest.ts";
+export { ingest, type IngestOptions, type IngestResult, type DumpSummary } from "./ingest.ts";

@@ -46,26 +46,6 @@ export interface IngestOptions {
    * number of dumps to parse from which they also derive for enrichment (default 2,000).
    */
   parallel?: { threads?: number; deriveFrom?: number };
-  /** Work on the new texts' bodies while they are enriched and written (see BodiesAhead). */
-  bodiesAhead?: BodiesAhead;
-}
-
-/**
- * Work on the Markdown bodies of newly parsed texts, done while ingest enriches and writes them
- * on one core, on a core that would wait meanwhile: the site renders them ahead into its body
- * cache (site/render-ahead.ts), its costliest step per article. Only ingests whose parsing
- * threads derive ahead hand bodies over. A body that enrichment makes differently (a duplicate's)
- * is simply not looked up.
- */
-export interface BodiesAhead {
-  /** Characters of Markdown it takes at most. */
-  chars: number;
-  /** Takes bodies as parsing sends them. */
-  add(bodies: string[]): void;
-  /** Parsing is done: the work on the bodies starts. */
-  parsed(): void;
-  /** Stops the work, done or not; settles once what was done is kept. */
-  stop(): Promise<void>;
 }
 
 export interface DumpSummary {
@@ -200,55 +180,46 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   // Many, and the threads also derive what enrichment looks up (language, summary, entities): once
   // they are done, enrichment works on this thread alone. Not for dumps enrichment passes over.
   const toRead = files.filter((file) => !known.has(file));
-  const derive = async (threads: number): Promise<DeriveRequest> => ({
+  const derive = async (): Promise<DeriveRequest> => ({
     knownWords: [...registryNameWords((await loadRegistries(paths.data, { cacheDir: paths.cache })).registries)],
     skip: options.mode === "changed" ? [...recordedCaptures(content)] : [],
-    bodyChars: options.bodiesAhead ? Math.floor(options.bodiesAhead.chars / threads) : 0,
   });
   const { threads, deriveFrom = MIN_DUMPS_TO_DERIVE_AHEAD } = options.parallel ?? {};
-  const { bodiesAhead } = options;
-  // The thread rendering bodies ahead is stopped however this ends.
-  const readAndWrite = async () => {
-    const alreadyRead = await parseAhead(toRead, paths.cache, {
-      ...(threads === undefined ? {} : { threads }),
-      ...(toRead.length >= deriveFrom ? { derive } : {}),
-      ...(bodiesAhead ? { onBodies: (bodies: string[]) => bodiesAhead.add(bodies) } : {}),
-    });
-    bodiesAhead?.parsed();
-    /** What the threads derived, in the order of the files. */
-    const derivedAhead: DerivedEntries[] = [];
-    const outcomes: ReadOutcome[] = [];
-    /** Articles in the dumps read in this run (not recalled from the index): what enrichment will hold. */
-    let readArticles = 0;
-    for (const file of files) {
-      const record = known.get(file);
-      let outcome: ReadOutcome;
-      if (record) {
-        outcome = recalled(file, record, paths);
-      } else {
-        const ahead = alreadyRead.get(resolve(file));
-        if (ahead?.derived) derivedAhead.push(ahead.derived);
-        outcome = readAndParse(file, paths, ahead);
-        alreadyRead.delete(resolve(file));
-        remember(dumpIndex, file, stamps.get(file)!, outcome);
-        outcome = unburdened(outcome, dumpIndex.recordOf(resolve(file)), paths);
-        readArticles += outcome.parsed?.articleCount ?? 0;
-      }
-      outcomes.push(outcome);
-      diagnostics.push(...outcome.diagnostics);
-      options.onProgress?.(outcomes.length, files.length, outcome.display);
+  const alreadyRead = await parseAhead(toRead, paths.cache, {
+    ...(threads === undefined ? {} : { threads }),
+    ...(toRead.length >= deriveFrom ? { derive } : {}),
+  });
+  /** What the threads derived, in the order of the files. */
+  const derivedAhead: DerivedEntries[] = [];
+  const outcomes: ReadOutcome[] = [];
+  /** Articles in the dumps read in this run (not recalled from the index): what enrichment will hold. */
+  let readArticles = 0;
+  for (const file of files) {
+    const record = known.get(file);
+    let outcome: ReadOutcome;
+    if (record) {
+      outcome = recalled(file, record, paths);
+    } else {
+      const ahead = alreadyRead.get(resolve(file));
+      if (ahead?.derived) derivedAhead.push(ahead.derived);
+      outcome = readAndParse(file, paths, ahead);
+      alreadyRead.delete(resolve(file));
+      remember(dumpIndex, file, stamps.get(file)!, outcome);
+      outcome = unburdened(outcome, dumpIndex.recordOf(resolve(file)), paths);
+      readArticles += outcome.parsed?.articleCount ?? 0;
     }
-    await dumpIndex.save();
+    outcomes.push(outcome);
+    diagnostics.push(...outcome.diagnostics);
+    options.onProgress?.(outcomes.length, files.length, outcome.display);
+  }
+  await dumpIndex.save();
 
-    // Enriching many articles holds them all at once, and what enrichment made is held until it is
-    // written: the heap is kept close to what is live meanwhile (see heap-growth.ts).
-    const seedNames = new Set(seedFiles.map((f) => basename(f)));
-    const written = await withTightHeap(readArticles >= TIGHT_HEAP_ARTICLES, () =>
-      enrichAndWrite(outcomes, content, seedNames, options, diagnostics, derivedAhead),
-    );
-    return { outcomes, ...written };
-  };
-  const { outcomes, ingestedNames, parsed, entries, kept, conflicts, applied, hold } = await readAndWrite().finally(() => bodiesAhead?.stop());
+  // Enriching many articles holds them all at once, and what enrichment made is held until it is
+  // written: the heap is kept close to what is live meanwhile (see heap-growth.ts).
+  const seedNames = new Set(seedFiles.map((f) => basename(f)));
+  const { ingestedNames, parsed, entries, kept, conflicts, applied, hold } = await withTightHeap(readArticles >= TIGHT_HEAP_ARTICLES, () =>
+    enrichAndWrite(outcomes, content, seedNames, options, diagnostics, derivedAhead),
+  );
 
   const byDump = new Map<string, ContentEntry[]>();
   for (const entry of entries) {

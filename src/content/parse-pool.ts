@@ -24,13 +24,10 @@ export interface ParseAheadOptions {
   threads?: number;
   minDumps?: number;
   /**
-   * Asked for when threads are started, with their number: the threads then also derive what
-   * enrichment will look up of each dump they parse afresh (ReadAhead.derived), but for the
-   * captures named in `skip`, and send back bodies (to `onBodies`) up to `bodyChars` each.
+   * Asked for when threads are started: the threads then also derive what enrichment will look
+   * up of each dump they parse afresh (ReadAhead.derived), but for the captures named in `skip`.
    */
-  derive?: (threads: number) => Promise<DeriveRequest>;
-  /** Given the Markdown bodies of texts first met in a dump, as each dump's reply comes in. */
-  onBodies?: (bodies: string[]) => void;
+  derive?: () => Promise<DeriveRequest>;
 }
 
 /** A dump read ahead, with its parse when a thread made it. */
@@ -56,12 +53,11 @@ export async function parseAhead(files: readonly string[], cacheDir: string, opt
   const minDumps = options.minDumps ?? MIN_DUMPS_FOR_THREADS;
   const read = new Map<string, ReadAhead>();
   if (threads < 2 || files.length <= minDumps) return read;
-  const derive = options.derive ? await options.derive(Math.min(threads, files.length)) : undefined;
+  const derive = options.derive ? await options.derive() : undefined;
   await parseOnThreads(files, cacheDir, threads, derive, (file, reply) => {
     const ahead: ReadAhead = { file, dump: withTextOnDemand(reply.dump, file) };
     if (reply.parsed) ahead.parsed = reply.parsed;
     if (reply.derived) ahead.derived = reply.derived;
-    if (reply.bodies) options.onBodies?.(reply.bodies);
     read.set(resolve(file), ahead);
   });
   return read;

@@ -20,12 +20,10 @@ export interface CloseRequest {
  * Asks the thread to derive, from each dump it parses afresh, what enrichment will look up
  * (enrich/derive-ahead.ts). `knownWords`: the folded words of the registries' names. `skip`:
  * captures (`captureKey`) enrichment will not read, as content/ has their articles already.
- * `bodyChars`: characters of the records' Markdown bodies to send back (ParseReply.bodies), at most.
  */
 export interface DeriveRequest {
   knownWords: string[];
   skip: string[];
-  bodyChars: number;
 }
 
 export interface ParseRequest {
@@ -44,15 +42,7 @@ export interface ParseRequest {
  * `ok: false`: the dump could not be read (the caller reads it and reports why).
  */
 export type ParseReply =
-  | {
-      id: number;
-      ok: true;
-      dump: DumpFacts;
-      parsed?: { result: Omit<ParseResult, "lines">; lineCount: number; cached: boolean };
-      derived?: DerivedEntries;
-      /** The Markdown bodies of the texts first derived from this dump, while the DeriveRequest's budget lasts. */
-      bodies?: string[];
-    }
+  | { id: number; ok: true; dump: DumpFacts; parsed?: { result: Omit<ParseResult, "lines">; lineCount: number; cached: boolean }; derived?: DerivedEntries }
   | { id: number; ok: false; error: string };
 
 /** Derives ahead for enrichment, once a DeriveRequest came, and for which captures not. */
@@ -70,26 +60,22 @@ function readAndParse({ id, file, cacheDir }: ParseRequest): ParseReply {
   try {
     const { result, hit } = parseDumpCached(dump, cacheDir);
     // A dump whose parse was cached was enriched before: its derived data is likely cached too.
-    const ahead = deriving !== undefined && !hit && !deriving.skip.has(captureKey(dump.name, dump.sha256)) ? derive(deriving.ahead, result.articles, facts) : undefined;
+    const derived = deriving !== undefined && !hit && !deriving.skip.has(captureKey(dump.name, dump.sha256)) ? derive(deriving.ahead, result.articles, facts) : undefined;
     // Compacted here, on the parsing thread: the caller keeps every article until enrichment is done.
     const sent = compactStrings({ articles: result.articles, diagnostics: result.diagnostics });
     const reply: ParseReply = { id, ok: true, dump: facts, parsed: { result: sent, lineCount: result.lines.length, cached: hit } };
-    if (ahead) {
-      reply.derived = ahead.derived;
-      if (ahead.bodies.length > 0) reply.bodies = ahead.bodies;
-    }
+    if (derived) reply.derived = derived;
     return reply;
   } catch {
     return { id, ok: true, dump: facts };
   }
 }
 
-/** What `ahead` derives, and the bodies it keeps; none if it fails (enrichment derives it again, and reports the failure). */
-function derive(ahead: DeriveAhead, articles: ParseResult["articles"], dump: DumpFacts): { derived: DerivedEntries; bodies: string[] } | undefined {
+/** What `deriveAhead` gives; none if it fails (enrichment derives it again, and reports the failure). */
+function derive(ahead: DeriveAhead, articles: ParseResult["articles"], dump: DumpFacts): DerivedEntries | undefined {
   try {
-    return { derived: ahead.derive(articles, dump), bodies: ahead.takeBodies() };
+    return ahead.derive(articles, dump);
   } catch {
-    ahead.takeBodies();
     return undefined;
   }
 }
@@ -102,7 +88,7 @@ port.on("message", (request: ParseRequest | DeriveRequest | CloseRequest) => {
     return;
   }
   if ("knownWords" in request) {
-    deriving = { ahead: new DeriveAhead(new Set(request.knownWords), request.bodyChars), skip: new Set(request.skip) };
+    deriving = { ahead: new DeriveAhead(new Set(request.knownWords)), skip: new Set(request.skip) };
     return;
   }
   port.postMessage(readAndParse(request));

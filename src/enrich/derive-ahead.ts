@@ -24,42 +24,17 @@ export class DeriveAhead {
   readonly #languages = new FreshEntriesMap<string, string>();
   readonly #summaries = new FreshEntriesMap<string, CachedSummary>();
   readonly #entities = new FreshEntriesMap<string, EntityMention[]>();
-  /** Markdown bodies not yet taken, and the characters of them still to keep. */
-  #bodies: string[] = [];
-  #bodyChars: number;
 
-  /** `bodyChars`: characters of the records' Markdown bodies to keep for takeBodies, at most. */
-  constructor(
-    readonly knownWords: ReadonlySet<string>,
-    bodyChars = 0,
-  ) {
-    this.#bodyChars = bodyChars;
-  }
+  constructor(readonly knownWords: ReadonlySet<string>) {}
 
   derive(articles: readonly ParsedArticle[], dump: DumpFacts): DerivedEntries {
     for (const article of articles) {
       const text = recordText(article);
       const language = articleLanguage(text.headline, text.paragraphs, article.language || null, dump.meta?.language, this.#languages);
-      const duplicateInput = captureDuplicateInput(text);
-      // A text met before has its body kept already.
-      if (text.markdown !== undefined && !this.#summaries.has(duplicateInput.cacheKey)) this.#keepBody(text.markdown);
-      cachedSummary(duplicateInput, this.#summaries);
+      cachedSummary(captureDuplicateInput(text), this.#summaries);
       if (readsEntities(language)) cachedEntities({ headline: text.headline, body: text.paragraphs }, this.knownWords, this.#entities);
     }
     return { languages: this.#languages.takeFresh(), summaries: this.#summaries.takeFresh(), entities: this.#entities.takeFresh() };
-  }
-
-  /** The Markdown bodies (as records keep them) of the texts derived since the last call, while the budget lasts. */
-  takeBodies(): string[] {
-    const bodies = this.#bodies;
-    this.#bodies = [];
-    return bodies;
-  }
-
-  #keepBody(markdown: string): void {
-    if (markdown.length > this.#bodyChars) return;
-    this.#bodyChars -= markdown.length;
-    this.#bodies.push(markdown);
   }
 }
 

@@ -15,7 +15,6 @@ import { writeRawFiles } from "./write-files.ts";
 import { contentHash, OutputReuse, renderKey } from "./reuse.ts";
 
 export { renderBody } from "./render-body.ts";
-export { bodiesRenderedAhead } from "./render-ahead.ts";
 export { configureEleventy } from "./eleventy.ts";
 export { commitManifest, dropManifest, OutputReuse } from "./reuse.ts";
 export { absoluteUrl, normalisePathPrefix, prefixedPath, paths } from "./urls.ts";

@@ -34,7 +34,7 @@ export function bodyHash(digest: string): string {
  * the bodies it refers to, so the cache stays the size of the archive.
  */
 /** Characters of newly rendered HTML one build keeps for the cache (~64 MB). */
-export const NEW_BODIES_BUDGET = 64 * 1024 * 1024;
+const NEW_BODIES_BUDGET = 64 * 1024 * 1024;
 
 export class BodyCache {
   readonly #dir: string;
@@ -61,17 +61,16 @@ export class BodyCache {
     return this.#bucket(key.slice(0, 2)).get(key);
   }
 
-  /** A body rendered by this build (here or on a rendering thread), kept for the cache; false when the budget is spent. */
-  keep(key: string, html: string): boolean {
+  /** A body rendered by this build (here or on a rendering thread), kept for the cache. */
+  keep(key: string, html: string): void {
     // Kept up to a budget: the first build of a large archive renders every body, and holding
     // them all until the cache is written would grow memory with the archive. Those left out are
     // rendered again by a later full build, which keeps its share.
-    if (this.#added + html.length > NEW_BODIES_BUDGET) return false;
+    if (this.#added + html.length > NEW_BODIES_BUDGET) return;
     const name = key.slice(0, 2);
     this.#added += html.length;
     this.#bucket(name).set(key, html);
     this.#dirty.add(name);
-    return true;
   }
 
   #bucket(name: string): Map<string, string> {

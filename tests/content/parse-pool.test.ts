@@ -13,8 +13,6 @@ import { parseDump } from "../../src/parse/index.ts";
 import { readDump } from "../../src/read/index.ts";
 import type { DeriveRequest } from "../../src/content/parse-worker.ts";
 import { captureKey, type ParseResult } from "../../src/model/index.ts";
-import { paragraphsToMarkdown } from "../../src/enrich/markdown-escape.ts";
-import { recordParagraphs } from "../../src/enrich/records.ts";
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const seed = resolve(projectRoot, "seeds", "000_a614a29300825745.txt");
@@ -71,13 +69,11 @@ describe("parseAhead", () => {
     const cacheDir = join(root, "cache-derive");
     const skipped = readDump(files[0]!);
     let asked = 0;
-    const derive = (threads: number): Promise<DeriveRequest> => {
+    const derive = (): Promise<DeriveRequest> => {
       asked++;
-      expect(threads).toBe(2);
-      return Promise.resolve({ knownWords: [], skip: [captureKey(skipped.name, skipped.sha256)], bodyChars: 10_000_000 });
+      return Promise.resolve({ knownWords: [], skip: [captureKey(skipped.name, skipped.sha256)] });
     };
-    const bodies: string[] = [];
-    const read = await parseAhead(files, cacheDir, { threads: 2, minDumps: 2, derive, onBodies: (sent) => bodies.push(...sent) });
+    const read = await parseAhead(files, cacheDir, { threads: 2, minDumps: 2, derive });
     expect(asked).toBe(1);
     expect(read.get(resolve(files[0]!))!.derived).toBeUndefined();
     const articles = parseDump(skipped).articles.length;
@@ -85,23 +81,8 @@ describe("parseAhead", () => {
     const summaries = files.flatMap((file) => read.get(resolve(file))!.derived?.summaries ?? []);
     expect(summaries.length).toBeGreaterThanOrEqual(articles);
     expect(summaries.length).toBeLessThanOrEqual(2 * articles);
-    // With each text derived the first time, its body as the record will keep it.
-    expect(bodies).toHaveLength(summaries.length);
-    expect(new Set(bodies)).toEqual(new Set(parseDump(skipped).articles.map((article) => paragraphsToMarkdown(recordParagraphs(article)))));
     const again = await parseAhead(files, cacheDir, { threads: 2, minDumps: 2, derive });
     expect(files.map((file) => again.get(resolve(file))!.derived)).toEqual(files.map(() => undefined));
-  });
-
-  it("sends back bodies only up to each thread's budget", async () => {
-    const markdown = parseDump(readDump(files[0]!)).articles.map((article) => paragraphsToMarkdown(recordParagraphs(article)));
-    const bodyChars = Math.min(...markdown.map((body) => body.length));
-    const derive = (): Promise<DeriveRequest> => Promise.resolve({ knownWords: [], skip: [], bodyChars });
-    const bodies: string[] = [];
-    await parseAhead(files, join(root, "cache-budget"), { threads: 2, minDumps: 2, derive, onBodies: (sent) => bodies.push(...sent) });
-    // Each thread has room for the shortest body alone.
-    expect(bodies.length).toBeGreaterThanOrEqual(1);
-    expect(bodies.length).toBeLessThanOrEqual(2);
-    for (const body of bodies) expect(body.length).toBeLessThanOrEqual(bodyChars);
   });
 
   it("leaves a file it cannot read to the caller", async () => {

@@ -2,7 +2,6 @@ import pc from "picocolors";
 import { projectPaths } from "../../config.ts";
 import { ingest, type DumpSummary, type IngestResult } from "../../content/index.ts";
 import { hasErrors, printDiagnostics, wantsColor } from "../../errors/index.ts";
-import { bodiesRenderedAhead } from "../../site/index.ts";
 import { parseCommandArgs, withUsage } from "../args.ts";
 import { createProgress } from "../progress.ts";
 
@@ -61,8 +60,6 @@ export async function ingestCommand(args: string[]): Promise<number> {
     const result = await ingest({
       paths,
       ...(files ? { files } : {}),
-      // The next build finds the new bodies rendered.
-      bodiesAhead: bodiesRenderedAhead(paths.cache),
       onProgress: (done, total, file) => {
         progress ??= createProgress(process.stderr, total);
         progress.update(done, total, file);

@@ -9,7 +9,7 @@ import type { Article, Registries } from "../../model/index.ts";
 import type { indexSearch as IndexSearch, SearchReport } from "../../search/index.ts";
 import { SEARCH_MANIFEST_KEY } from "../../search/shards.ts";
 import { linkTree } from "../../search/files.ts";
-import { bodiesRenderedAhead, buildSite, OutputReuse } from "../../site/index.ts";
+import { buildSite, OutputReuse } from "../../site/index.ts";
 import { writeLastBuild } from "./last-build.ts";
 import { acquireBuildLock, removeStaleBuildFolders } from "./lock.ts";
 import { finishInterruptedUpdate, publish } from "./publish.ts";
@@ -100,7 +100,6 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
         content,
         mode: "changed",
         holdOnError: true,
-        bodiesAhead: bodiesRenderedAhead(paths.cache),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       });
     });
