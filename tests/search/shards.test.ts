@@ -17,8 +17,8 @@ function fromDump(dump: string, count: number): Article[] {
 }
 
 /** `dumps` dumps of `perDump` articles each. */
-function archive(dumps: number, perDump: number, prefix = "dump"): Article[] {
-  return Array.from({ length: dumps }, (_, d) => fromDump(`${prefix}-${d}.txt`, perDump)).flat();
+function archive(dumps: number, perDump: number): Article[] {
+  return Array.from({ length: dumps }, (_, d) => fromDump(`dump-${d}.txt`, perDump)).flat();
 }
 
 const membership = (plans: ShardPlan[]): Map<string, string> => new Map(plans.map((p) => [p.name, p.articles.map((a) => a.id).join()]));
