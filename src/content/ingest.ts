@@ -294,12 +294,13 @@ async function enrichAndWrite(
   // The files written are recorded in the content index, so the next load (the build that
   // follows) neither reads nor parses them; recorded as they are written, so that no file's
   // text is held once written (applyChanges consumes the plan's changes).
+  // Their entries then read their bodies back from the files when asked for, rather than hold them.
   const contentIndex = hold ? undefined : contentIndexOf(content);
-  const byPath = new Map(entries.map((e) => [e.path, e]));
+  const byPath = new Map(entries.map((e, i) => [e.path, i]));
   const onWritten = (change: WriteChange): void => {
-    const entry = byPath.get(change.path);
+    const at = byPath.get(change.path);
     const absolute = join(paths.content, ...change.path.split("/"));
-    if (entry) contentIndex?.written(entry, change.text, displayPath(paths.root, absolute), stampFile(absolute));
+    if (at !== undefined && contentIndex) entries[at] = contentIndex.written(entries[at]!, change.text, absolute, displayPath(paths.root, absolute), stampFile(absolute));
   };
   const applied = hold ? { written: [], removed: [] } : await applyChanges(paths.content, plan.changes, { onWritten, consume: true });
   // Topics enrichment discovered are named in a registry file of their own, so that later builds,

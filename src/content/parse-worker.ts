@@ -8,7 +8,7 @@ import { captureKey, dumpFacts, type Dump, type DumpFacts, type ParseResult } fr
 import { readDump } from "../read/index.ts";
 import { DeriveAhead } from "../enrich/derive-ahead.ts";
 import type { DerivedEntries } from "../enrich/derived-cache.ts";
-import { compactStrings } from "../workers/compact-strings.ts";
+import { compactStrings } from "../string-copies.ts";
 import { parseDumpCached } from "./parse-cache.ts";
 
 /** Asks the thread to finish: it exits on its own (so that a --cpu-prof profile of it is written). */

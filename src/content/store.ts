@@ -74,11 +74,7 @@ export async function loadContent(contentDir: string, options: LoadContentOption
       if (recalled) return recalled;
       const text = readFileSync(absolute, "utf8");
       const key = ContentIndex.keyOf(text, shown);
-      const known = index.lookup(path, key, text, stamp);
-      if (known) return known;
-      const fresh = parseContentFile(text, path, shown);
-      index.store(path, key, fresh, stamp);
-      return fresh;
+      return index.lookup(path, key, text, absolute, shown, stamp) ?? index.store(path, key, parseContentFile(text, path, shown), absolute, shown, stamp);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return { diagnostics: [{ id: "content-file-unreadable", level: "error", message: reason, file: shown } satisfies Diagnostic] };

@@ -11,7 +11,7 @@ import { capturesBySha, dumpPage, dumpPageInputs } from "./view/dump-page.ts";
 import { feeds, robotsTxt, sitemapFiles } from "./view/feeds.ts";
 import { countLabel } from "./view/format.ts";
 import { datePages, homePages, outletPages, topicPages } from "./view/list-pages.ts";
-import { dumpCounts, lazyPages, type ArticleSummary, type PageSource, type RawFile, type SiteData, type SiteDump } from "./view/types.ts";
+import { dumpCounts, lazyPages, type ArticleSummary, type RawFileSource, type SiteData, type SiteDump } from "./view/types.ts";
 
 export interface SiteDataOptions {
   siteTitle: string;
@@ -59,7 +59,7 @@ function uniqueBySlug(articles: readonly Article[], diagnostics: Diagnostic[]): 
 export function buildSiteData(
   input: { articles: readonly Article[]; dumps: readonly SiteDump[]; registries: Registries },
   options: SiteDataOptions,
-): { data: SiteData; files: Array<PageSource<RawFile>>; diagnostics: Diagnostic[] } {
+): { data: SiteData; files: RawFileSource[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const articles = uniqueBySlug(input.articles, diagnostics);
   const index = indexArchive(articles, input.registries);
@@ -154,7 +154,7 @@ export function buildSiteData(
   const directories = [outletsDirectory(ctx), topicsDirectory(ctx), datesDirectory(ctx), ...dumpsDirectory(sortedDumps)];
   const search = [searchPage(ctx)];
 
-  const sitemapEntries = [
+  const sitemapEntries = (): Array<{ url: string; lastmod: string | null }> => [
     ...listSlots.filter((p) => p.index).map((p) => ({ url: p.url, lastmod: null })),
     ...directories.filter((p) => p.index).map((p) => ({ url: p.url, lastmod: null })),
     ...index.sorted.map((a) => ({ url: paths.article(a.slug), lastmod: a.date })),
@@ -182,6 +182,6 @@ export function buildSiteData(
     search,
     feeds: feeds(ctx, articleHash),
   };
-  const files = [[...apiIndexFiles(ctx), ...sitemapFiles(sitemapEntries, ctx), robotsTxt(ctx)], apiArticleFiles(ctx, articleHash)];
+  const files: RawFileSource[] = [() => [...apiIndexFiles(ctx), ...sitemapFiles(sitemapEntries(), ctx), robotsTxt(ctx)], apiArticleFiles(ctx, articleHash)];
   return { data, files, diagnostics };
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { PageSource, RawFile } from "./view/types.ts";
+import type { PageSource, RawFile, RawFileSource } from "./view/types.ts";
 
 /**
  * Writes files whose whole text was computed in TypeScript (the JSON API, sitemap, robots.txt).
@@ -8,21 +8,22 @@ import type { PageSource, RawFile } from "./view/types.ts";
  * per-output overhead (a template clone, a render, a synchronous mkdir and write per file) was
  * the largest single cost, and half of the site's files are these. Each folder is made once.
  */
-export function writeRawFiles(
-  outDir: string,
-  sources: ReadonlyArray<PageSource<RawFile>>,
-  choose: RawFileChoice = { keepInputs: () => false, write: () => true },
-): void {
-  for (const source of sources) {
-    // In slices, so that files made on demand are made, written and dropped a slice at a time.
-    for (let start = 0; start < source.length; start += SLICE) {
-      const targets: Array<{ file: string; content: string }> = [];
-      for (const { file, hashed } of made(source, start, Math.min(source.length, start + SLICE), choose)) {
-        if (!file.path.startsWith("/") || file.path.includes("..")) throw new TypeError(`a file path is a site path: got ${file.path}`);
-        if (hashed || choose.write(file.path.slice(1), file.content)) targets.push({ file: join(outDir, file.path.slice(1)), content: file.content });
-      }
-      writeFiles(targets);
+export function writeRawFiles(outDir: string, sources: readonly RawFileSource[], choose: RawFileChoice = { keepInputs: () => false, write: () => true }): void {
+  const write = (files: Iterable<{ file: RawFile; hashed: boolean }>): void => {
+    const targets: Array<{ file: string; content: string }> = [];
+    for (const { file, hashed } of files) {
+      if (!file.path.startsWith("/") || file.path.includes("..")) throw new TypeError(`a file path is a site path: got ${file.path}`);
+      if (hashed || choose.write(file.path.slice(1), file.content)) targets.push({ file: join(outDir, file.path.slice(1)), content: file.content });
     }
+    writeFiles(targets);
+  };
+  for (const source of sources) {
+    if (typeof source === "function") {
+      write(source().map((file) => ({ file, hashed: false })));
+      continue;
+    }
+    // In slices, so that files made on demand are made, written and dropped a slice at a time.
+    for (let start = 0; start < source.length; start += SLICE) write(made(source, start, Math.min(source.length, start + SLICE), choose));
   }
 }
 

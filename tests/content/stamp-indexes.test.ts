@@ -99,6 +99,29 @@ describe("the content index", () => {
     expect(entry.edited).toBe(true);
   });
 
+  it("holds no body it read or wrote: each is read from its file again, and a file changed meanwhile is an error", async () => {
+    const ingested = await ingest({ paths });
+    const written = ingested.entries[0]!;
+    expect(ingested.written).toContain(written.path);
+    // Read with no index at all (a fresh clone): the same entries, bodies included, as parsing gives.
+    await rm(paths.cache, { recursive: true, force: true });
+    const fresh = await load();
+    const parsed = await loadContent(paths.content, { root: paths.root });
+    expect(plain(fresh.entries)).toBe(plain(parsed.entries));
+    // Neither kind of entry holds its body: each reads it from its file when first asked for
+    // (this load's bodies are not asked for before the file changes).
+    await rm(paths.cache, { recursive: true, force: true });
+    const unread = (await load()).entries.find((e) => e.path === written.path)!;
+    for (const entry of [written, unread]) expect(Object.getOwnPropertyDescriptor(entry.article, "body")?.get).toBeTypeOf("function");
+    const body = parsed.entries.find((e) => e.path === written.path)!.article.body;
+    const word = /[a-z]{6,}/i.exec(body)![0];
+    await editSameSize(join(paths.content, written.path), word, word.replace(/.$/, (c) => (c === "x" ? "y" : "x")));
+    // Reading the body then finds the file changed: an error, not another body.
+    expect(() => unread.article.body).toThrow(/changed while it was being used/);
+    expect(() => written.article.body).toThrow(/changed while it was being used/);
+    expect((await load()).entries.find((e) => e.path === written.path)!.article.body).not.toBe(body);
+  });
+
   it("reports a file removed after it was indexed as gone, and survives a damaged or missing index", async () => {
     await ingest({ paths });
     const files = await listContentFiles(paths.content);

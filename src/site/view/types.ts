@@ -238,6 +238,13 @@ export interface RawFile {
 }
 
 /**
+ * Raw files, listed (a PageSource) or made together on demand (the API's index files and the
+ * sitemap): the latter are made only when written, and dropped once written. The JSON index of
+ * a 64k-article archive alone is 110 MB, which a build must not hold while it renders.
+ */
+export type RawFileSource = PageSource<RawFile> | (() => RawFile[]);
+
+/**
  * A list of pages made on demand: arrays are one, and so are lists that compute each page only
  * when a batch asks for it, so the view models of a large archive never sit in memory at once.
  */

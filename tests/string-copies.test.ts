@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compactString, compactStrings } from "../../src/workers/compact-strings.ts";
+import { compactString, compactStrings, ownString, ownStrings } from "../src/string-copies.ts";
 
 describe("compactStrings", () => {
   it("leaves every value equal, at any depth", () => {
@@ -23,5 +23,22 @@ describe("compactStrings", () => {
     const article = { headline: "A headline long enough", body: ["First paragraph of the body.", "Second paragraph."], lines: [1, 4] };
     expect(compactStrings(article)).toBe(article);
     expect(article).toEqual({ headline: "A headline long enough", body: ["First paragraph of the body.", "Second paragraph."], lines: [1, 4] });
+  });
+});
+
+describe("ownStrings", () => {
+  it("leaves every string equal, code unit for code unit, lone surrogates included", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 200 }), fc.nat(40), (text, from) => {
+        // Cut from a longer text: what ownString is for.
+        const cut = `${"x".repeat(from)}${text}`.slice(from);
+        expect(ownString(cut)).toBe(text);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(ownStrings(structuredClone(value))).toEqual(value);
+      }),
+    );
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Strings sent between threads keep their representation: a string V8 holds with two bytes per
+ * Copies of strings, for strings that live long. Strings sent between threads keep their representation: a string V8 holds with two bytes per
  * character stays so in the receiving thread, even when every character would fit in one. A
  * parser's strings are slices of a dump's text, and one curly quote anywhere in a dump makes
  * the whole text, and every slice of it, two bytes per character. Copying each string whose
@@ -22,16 +22,40 @@ export function compactString(text: string): string {
  * Meant for data about to be posted to another thread: plain data, no cycles.
  */
 export function compactStrings<T>(value: T): T {
+  return replaceStrings(value, compactString);
+}
+
+/** The shortest substring V8 keeps as a slice of its parent string rather than as a copy. */
+const SLICE_MIN_LENGTH = 13;
+
+/**
+ * A string equal to `text` that holds on to no other string. V8 keeps a substring of 13 or more
+ * characters as a slice of the string it was cut from: a record whose fields were parsed from a
+ * file keeps the whole text of the file alive, body included, for as long as the record lives.
+ * The copy is held one byte per character when its characters allow it, and is exact, lone
+ * surrogates included (UTF-16 code units in, the same code units out).
+ */
+export function ownString(text: string): string {
+  if (text.length < SLICE_MIN_LENGTH) return text;
+  return Buffer.from(text, "utf16le").toString("utf16le");
+}
+
+/** `value` with every string in it (in arrays and plain objects, at any depth) made its own (ownString), in place. */
+export function ownStrings<T>(value: T): T {
+  return replaceStrings(value, ownString);
+}
+
+function replaceStrings<T>(value: T, replace: (text: string) => string): T {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      value[i] = typeof item === "string" ? compactString(item) : compactStrings(item);
+      value[i] = typeof item === "string" ? replace(item) : replaceStrings(item, replace);
     }
   } else if (value !== null && typeof value === "object") {
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       const item = record[key];
-      record[key] = typeof item === "string" ? compactString(item) : compactStrings(item);
+      record[key] = typeof item === "string" ? replace(item) : replaceStrings(item, replace);
     }
   }
   return value;
