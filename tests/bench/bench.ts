@@ -1,5 +1,5 @@
 // `npm run bench -- [--articles N] [--vs-hugo] [--vs-pagefind] [--dir <folder>] [--seed S]
-//                   [--cpu-prof] [--heap-snapshot-mib N] [--search-latency]`
+//                   [--cpu-prof] [--heap-snapshot-mib N] [--search-latency] [--fresh-clone]`
 //
 // Generates a synthetic archive of N article captures (deterministic), then runs the real
 // pipeline on it through the command line, each stage in its own child process, timed, with the
@@ -8,7 +8,9 @@
 // (Debian's package, installed with apt-get when missing); with --vs-pagefind, times Pagefind's
 // own command indexing the whole built site; with --cpu-prof, writes V8 profiles of every stage
 // to <dir>/profiles (summarise them with tests/bench/profile-summary.ts); with --search-latency,
-// times a reader's first and next query on the search page in chromium (search-latency.ts).
+// times a reader's first and next query on the search page in chromium (search-latency.ts); with
+// --fresh-clone, builds the archive once more from seeds/ and content/ alone (no .cache/, no
+// dist/), as CI does from a fresh clone, and counts its memory in the peak.
 // The last line printed is one JSON object (see `Result`).
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -44,6 +46,7 @@ const { values } = parseArgs({
     "vs-pagefind": { type: "boolean", default: false },
     "heap-snapshot-mib": { type: "string" },
     "search-latency": { type: "boolean", default: false },
+    "fresh-clone": { type: "boolean", default: false },
   },
 });
 const articles = Number(values.articles);
@@ -128,6 +131,15 @@ for (let n = 1; n <= ADDS; n++) {
 const addOne = [...adds].sort((a, b) => a.seconds - b.seconds)[Math.floor(ADDS / 2)]!;
 log(`add one dump: ${adds.map((a) => a.seconds.toFixed(2)).join(", ")} s; median ${addOne.seconds.toFixed(2)} s`);
 
+// --fresh-clone: a build from seeds/ and content/ alone, no .cache/ and no dist/, as CI's first
+// build of a fresh clone is; the whole pipeline in one process, search included.
+const fresh = values["fresh-clone"] ? await freshCloneBuild() : null;
+
+async function freshCloneBuild(): Promise<Measured> {
+  for (const folder of [".cache", "dist"]) rmSync(join(dir, folder), { recursive: true, force: true });
+  return stage("fresh-clone-build", "node", node(cli, "build"));
+}
+
 if (values["search-latency"]) {
   const latency = await stage("search-latency", "node", [runTs, join(projectRoot, "tests", "bench", "search-latency.ts"), join(dir, "dist")]);
   log(`search latency: ${latency.stdout.trim().split("\n").at(-1) ?? "?"}`);
@@ -171,7 +183,7 @@ const result: Result = {
   build_s: round(build.seconds),
   search_s: round(search.seconds),
   total_s: round(ingest.seconds + build.seconds + search.seconds),
-  peak_rss_mib: round(Math.max(ingest.peakRssMiB, build.peakRssMiB, search.peakRssMiB, ...adds.map((a) => a.peakRssMiB)), 0),
+  peak_rss_mib: round(Math.max(ingest.peakRssMiB, build.peakRssMiB, search.peakRssMiB, ...adds.map((a) => a.peakRssMiB), fresh?.peakRssMiB ?? 0), 0),
   add_one_dump_s: round(addOne.seconds),
   parse_mb_s: parseRate === null ? null : round(parseRate, 1),
   hugo_s: hugoSeconds === null ? null : round(hugoSeconds),
