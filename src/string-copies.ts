@@ -1,10 +1,11 @@
 /**
- * Copies of strings, for strings that live long. Strings sent between threads keep their representation: a string V8 holds with two bytes per
- * character stays so in the receiving thread, even when every character would fit in one. A
- * parser's strings are slices of a dump's text, and one curly quote anywhere in a dump makes
- * the whole text, and every slice of it, two bytes per character. Copying each string whose
- * characters all fit in Latin-1 through a Latin-1 buffer makes it one byte per character: the
- * same value, half the memory, in the thread that keeps it.
+ * Copies of strings that live long or travel. Strings sent between threads keep their
+ * representation: a string V8 holds with two bytes per character stays so in the receiving
+ * thread, even when every character would fit in one. A parser's strings are slices of a dump's
+ * text, and one curly quote anywhere in a dump makes the whole text, and every slice of it, two
+ * bytes per character. Copying each string whose characters all fit in Latin-1 through a
+ * Latin-1 buffer makes it one byte per character: the same value, half the memory, in the
+ * thread that keeps it. And a slice kept keeps its whole text alive (see ownString).
  */
 
 /** Any character outside Latin-1: a string with one cannot be stored one byte per character. */
@@ -12,7 +13,7 @@ const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 
 /** A string equal to `text`, held one byte per character when its characters allow it. */
 export function compactString(text: string): string {
-  // Short strings cost more to copy than they save; V8 copies them rather than slicing anyway.
+  // Short strings cost more to copy than they save.
   if (text.length < 16 || BEYOND_LATIN1.test(text)) return text;
   return Buffer.from(text, "latin1").toString("latin1");
 }
