@@ -293,8 +293,8 @@ async function enrichAndWrite(
   const { kept, conflicts } = plan;
   // The files written are recorded in the content index, so the next load (the build that
   // follows) neither reads nor parses them; recorded as they are written, so that no file's
-  // text is held once written (applyChanges consumes the plan's changes).
-  // Their entries then read their bodies back from the files when asked for, rather than hold them.
+  // text is held once written (applyChanges consumes the plan's changes); their entries then
+  // read their bodies back from the files when asked for, rather than hold them.
   const contentIndex = hold ? undefined : contentIndexOf(content);
   const byPath = new Map(entries.map((e, i) => [e.path, i]));
   const onWritten = (change: WriteChange): void => {
