@@ -176,18 +176,62 @@ function readLater(path: string, indexed: IndexedEntry, absolute: string, shown:
 }
 
 /**
- * The body of a file, read from it when first asked for and held only while in use, not for the
- * life of the entry: a build that reads every body (a first build of a large archive) would
- * otherwise hold them all. `unchanged` tells whether the file is still the one indexed.
+ * The body of a file, read from it when first asked for and held only while among the bodies read
+ * last (RecentBodies), not for the life of the entry: a build that reads every body (a first
+ * build of a large archive) would otherwise hold them all. `unchanged` tells whether the file is
+ * still the one indexed.
  */
 function bodyReadAgain(absolute: string, shown: string, bodyOffset: number, unchanged: (bytes: Buffer, body: string) => boolean): () => string {
-  let held: WeakRef<{ body: string }> | undefined;
+  let held: string | undefined;
+  const forget = (): void => {
+    held = undefined;
+  };
   return () => {
-    let box = held?.deref();
-    if (box === undefined) held = new WeakRef((box = { body: bodyFromFile(absolute, shown, bodyOffset, unchanged) }));
-    return box.body;
+    if (held === undefined) {
+      held = bodyFromFile(absolute, shown, bodyOffset, unchanged);
+      recentBodies.add(held.length, forget);
+    }
+    return held;
   };
 }
+
+/**
+ * The bodies read back last, held so that the several uses of one record's body in a row (its
+ * page's description and HTML, its API file) read its file once; older ones are forgotten.
+ * Bounded in count and in characters. Not a WeakRef: a WeakRef keeps what it refers to alive
+ * until the synchronous run of code that made it ends, and a build's listings cut an excerpt
+ * from every body in one such run; at 64k articles with no index that held every body at once.
+ */
+class RecentBodies {
+  readonly #held: Array<{ chars: number; forget: () => void }> = [];
+  #first = 0;
+  #chars = 0;
+
+  constructor(
+    private readonly maxBodies: number,
+    private readonly maxChars: number,
+  ) {}
+
+  add(chars: number, forget: () => void): void {
+    this.#held.push({ chars, forget });
+    this.#chars += chars;
+    while (this.#held.length - this.#first > this.maxBodies || (this.#chars > this.maxChars && this.#held.length - this.#first > 1)) {
+      const oldest = this.#held[this.#first]!;
+      this.#held[this.#first++] = FORGOTTEN;
+      this.#chars -= oldest.chars;
+      oldest.forget();
+    }
+    // The array is compacted now and then, not shifted at every body.
+    if (this.#first > this.maxBodies) {
+      this.#held.splice(0, this.#first);
+      this.#first = 0;
+    }
+  }
+}
+
+const FORGOTTEN = { chars: 0, forget: (): void => {} };
+// A batch of pages (up to 1,000) reads its bodies twice: for the pages, then for their HTML.
+const recentBodies = new RecentBodies(1024, 4_000_000);
 
 /**
  * An entry whose body comes from `body()`, called when the body is first asked for. The fields are

@@ -19,7 +19,7 @@ import { DumpIndex, dumpFromRecord, parsedFromRecord, parseOnDemand, parseWarnin
 import { parseDumpCached } from "./parse-cache.ts";
 import { parseAhead, type ReadAhead } from "./parse-pool.ts";
 import type { DeriveRequest } from "./parse-worker.ts";
-import { withTightHeap } from "../heap-growth.ts";
+import { TIGHT_HEAP_ARTICLES, withTightHeap } from "../heap-growth.ts";
 import { displayPath } from "./paths.ts";
 import { reconcile } from "./reconcile.ts";
 import type { ContentEntry } from "./schema.ts";
@@ -248,9 +248,6 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
  * what it saved; at 8,800 a first ingest took 21.5 s instead of 26.
  */
 const MIN_DUMPS_TO_DERIVE_AHEAD = 2000;
-
-/** Articles read in one run from which enrichment and the writes run with a tight heap (see heap-growth.ts). */
-const TIGHT_HEAP_ARTICLES = 25_000;
 
 /**
  * Enriches the dumps to ingest, reconciles the result with content/ and writes it (unless an

@@ -10,6 +10,7 @@ import type { indexSearch as IndexSearch, SearchReport } from "../../search/inde
 import { SEARCH_MANIFEST_KEY } from "../../search/shards.ts";
 import { linkTree } from "../../search/files.ts";
 import { buildSite, OutputReuse } from "../../site/index.ts";
+import { TIGHT_HEAP_ARTICLES, withTightHeap } from "../../heap-growth.ts";
 import { writeLastBuild } from "./last-build.ts";
 import { acquireBuildLock, removeStaleBuildFolders } from "./lock.ts";
 import { finishInterruptedUpdate, publish } from "./publish.ts";
@@ -115,26 +116,29 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     // The site and its search index are made side by side: both read only the records. Search
     // starts first: its shards to index go to their threads before pages are computed here.
     const search = options.skipSearch === true ? null : await stage("search", options, () => openSearch(options.paths));
-    const indexing = stage("search", options, () =>
-      search === null ? Promise.resolve(null) : indexSearchInto(search, outDir, articles, registries.registries, options),
-    );
-    const rendering = stage("render", options, () =>
-      buildSite(
-        { articles, dumps, registries: registries.registries },
-        {
-          outDir,
-          seedsDir: paths.seeds,
-          templatesDir: paths.templates,
-          cacheDir: paths.cache,
-          pathPrefix: options.pathPrefix,
-          baseUrl: options.baseUrl,
-          previousDir: paths.dist,
-        },
-      ),
-    );
-    // Both settle before anything else happens: neither may still write into the staging
-    // folder when a failure removes it.
-    const [rendered, indexed] = await Promise.allSettled([rendering, indexing]);
+    // A large archive is rendered with a tight heap (see heap-growth.ts).
+    const [rendered, indexed] = await withTightHeap(articles.length >= TIGHT_HEAP_ARTICLES, () => {
+      const indexing = stage("search", options, () =>
+        search === null ? Promise.resolve(null) : indexSearchInto(search, outDir, articles, registries.registries, options),
+      );
+      const rendering = stage("render", options, () =>
+        buildSite(
+          { articles, dumps, registries: registries.registries },
+          {
+            outDir,
+            seedsDir: paths.seeds,
+            templatesDir: paths.templates,
+            cacheDir: paths.cache,
+            pathPrefix: options.pathPrefix,
+            baseUrl: options.baseUrl,
+            previousDir: paths.dist,
+          },
+        ),
+      );
+      // Both settle before anything else happens: neither may still write into the staging
+      // folder when a failure removes it.
+      return Promise.allSettled([rendering, indexing]);
+    });
     if (rendered.status === "rejected") throw rendered.reason;
     if (indexed.status === "rejected") throw indexed.reason;
     const site = rendered.value;
