@@ -147,11 +147,11 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
   bodies.save(reuse.incremental ? null : bodyRefs.keys);
   await excerpts.save();
   await reuse.saveNext();
-  const made = [...reuse.files];
+  const made = reuse.count();
   const assetFiles = await countFiles(join(outDir, "assets"));
   return {
-    pages: made.filter((file) => file.endsWith(".html")).length + assetFiles.pages,
-    files: made.length + assetFiles.files,
+    pages: made.pages + assetFiles.pages,
+    files: made.files + assetFiles.files,
     reused: reuse.reused,
     incremental: reuse.incremental,
     removed: reuse.removed(),
