@@ -99,8 +99,15 @@ export class OutputReuse {
         .then((text) => JSON.parse(text) as ManifestFile | null)
         .catch(() => null);
       if (manifest !== null && typeof manifest === "object" && manifest.format === FORMAT && manifest.key === key && Array.isArray(manifest.files)) {
-        for (const [file, hash] of manifest.files) previous.set(file, hash);
-        if (!(await samplePresent(liveDir, [...previous.keys()]))) previous.clear();
+        for (const entry of manifest.files as unknown[]) {
+          // A damaged manifest is no manifest: the build makes every file.
+          if (!Array.isArray(entry) || typeof entry[0] !== "string" || typeof entry[1] !== "string") {
+            previous.clear();
+            break;
+          }
+          previous.set(entry[0], entry[1]);
+        }
+        if (previous.size > 0 && !(await samplePresent(liveDir, [...previous.keys()]))) previous.clear();
       }
     }
     return new OutputReuse(dir, key, previous);

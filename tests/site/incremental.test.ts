@@ -91,6 +91,23 @@ describe("rebuilding on top of the live site", () => {
     expect(await inode(page)).toBe(pageInode);
   });
 
+  it("takes a damaged manifest for none: the build makes every file, and fails on nothing", async () => {
+    const live = join(root, "damaged", "dist");
+    const cache = join(root, "damaged", "cache");
+    await build(live, input(articles), cache);
+    const manifest = join(cache, "site", "manifest.json");
+    const saved = JSON.parse(await readFile(manifest, "utf8")) as { files: unknown[] };
+    expect(saved.files.length).toBeGreaterThan(0);
+    const before = await contents(live);
+    for (const damage of [null, ["articles/x/index.html"], "articles/x/index.html"]) {
+      await writeFile(manifest, JSON.stringify({ ...saved, files: [...saved.files.slice(1), damage] }));
+      const again = await build(live, input(articles), cache);
+      expect(again.report.incremental).toBe(false);
+      expect(again.report.reused).toBe(0);
+      expect(await contents(live)).toEqual(before);
+    }
+  });
+
   it("adding an article makes its page and the pages that list it, and matches a full build", async () => {
     const live = join(root, "add", "dist");
     const cache = join(root, "add", "cache");
