@@ -20,7 +20,6 @@ const version = (): string => sourceVersion([dirname(fileURLToPath(import.meta.u
 export class ExcerptCache {
   readonly #index: JournaledRecords<string>;
   readonly #used = new Map<string, string>();
-  #added = 0;
 
   private constructor(index: JournaledRecords<string>) {
     this.#index = index;
@@ -37,19 +36,14 @@ export class ExcerptCache {
     if (text === undefined) {
       const known = this.#index.records.get(digest);
       // A damaged record is cut again.
-      if (typeof known === "string") text = known;
-      else {
-        text = excerpt(article.body);
-        this.#added++;
-      }
+      text = typeof known === "string" ? known : excerpt(article.body);
     }
     this.#used.set(digest, text);
     return text;
   }
 
-  /** Records the excerpts this build used, when any was new or one known before went unused. */
+  /** Records the excerpts this build used; the index writes only what changed (nothing, most builds). */
   async save(): Promise<void> {
-    if (this.#added === 0 && this.#used.size === this.#index.records.size) return;
     await this.#index.save(this.#used);
   }
 }
