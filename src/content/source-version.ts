@@ -7,7 +7,8 @@ function sourceFiles(dir: string): string[] {
   for (const item of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, item.name);
     if (item.isDirectory()) files.push(...sourceFiles(path));
-    else if (item.isFile() && !item.name.endsWith(".test.ts")) files.push(path);
+    // A compiled .js file is not a source: the copy run compiled has its .ts beside it (bin/compiled-code.js).
+    else if (item.isFile() && !item.name.endsWith(".test.ts") && !item.name.endsWith(".js")) files.push(path);
   }
   return files.sort();
 }

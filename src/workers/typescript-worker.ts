@@ -4,15 +4,19 @@ import { pathToFileURL } from "node:url";
 import { Worker, type ResourceLimits } from "node:worker_threads";
 
 /**
- * Starts a worker thread running a TypeScript module. Worker threads do not inherit the parent's
- * module hooks, so a small bootstrap registers tsx's loader in the thread, then imports the module.
+ * Starts a worker thread running a TypeScript module (named by its .ts file). Run compiled (see
+ * bin/compiled-code.js), this module is a .js file, and so is the worker's: it starts as it is.
+ * Otherwise worker threads do not inherit the parent's module hooks, so a small bootstrap
+ * registers tsx's loader in the thread, then imports the module.
  */
 export function startTypeScriptWorker(moduleUrl: URL, resourceLimits?: ResourceLimits): Worker {
+  const limits = resourceLimits ? { resourceLimits } : {};
+  if (import.meta.url.endsWith(".js")) return new Worker(new URL(moduleUrl.href.replace(/\.ts$/, ".js")), limits);
   // tsx's ESM API (the `import` condition of "tsx/esm/api"; its CommonJS twin mis-resolves here).
   const tsxDir = dirname(createRequire(import.meta.url).resolve("tsx/package.json"));
   const tsxApi = pathToFileURL(join(tsxDir, "dist", "esm", "api", "index.mjs")).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(moduleUrl.href)}); });`;
-  return new Worker(bootstrap, resourceLimits ? { eval: true, resourceLimits } : { eval: true });
+  return new Worker(bootstrap, { eval: true, ...limits });
 }
 
 /** A worker gave no answer in the time it was given. */
