@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { summaryKey } from "../enrich/duplicates.ts";
-import { digestOfBody, knowBodyDigest, type Article, type Diagnostic } from "../model/index.ts";
+import { digestOfBody, knowBodyDigest, knowRecordDigest, type Article, type Diagnostic } from "../model/index.ts";
 import { sameStamp, trustedStamp, type FileStamp } from "./file-stamp.ts";
 import { openJournaledIndex, type JournaledRecords } from "./journaled-index.ts";
 import { bodyOffsetOf, normalizeContentText, type ParsedContentFile } from "./parse-file.ts";
@@ -24,6 +24,9 @@ const INDEX_NAME = "content-index";
 
 /** The code whose behaviour the index records: reading content files and the record schema. */
 const codeFolders = ["./", "../model/"].map((folder) => fileURLToPath(new URL(folder, import.meta.url)));
+
+/** The digest of the record read from a text with this key (see knowRecordDigest): the code reading it is part of it. */
+const recordDigestOf = (key: string): string => `${sourceVersion(codeFolders)}:${key}`;
 
 interface IndexedEntry {
   article: Omit<Article, "body">;
@@ -75,7 +78,8 @@ export class ContentIndex {
     this.next.set(path, record);
     if (!record.entry || record.bodyOffset === undefined) return { diagnostics: record.diagnostics };
     const size = record.stamp.size;
-    return { entry: entryOf(path, record.entry, bodyReadAgain(absolute, shown, record.bodyOffset, (bytes) => bytes.byteLength === size), record.bodyDigest), diagnostics: record.diagnostics, bodyOffset: record.bodyOffset };
+    const body = bodyReadAgain(absolute, shown, record.bodyOffset, (bytes) => bytes.byteLength === size);
+    return { entry: entryOf(path, record.entry, body, record.bodyDigest, record.key), diagnostics: record.diagnostics, bodyOffset: record.bodyOffset };
   }
 
   /**
@@ -90,7 +94,7 @@ export class ContentIndex {
     this.next.set(path, stamp ? { ...record, stamp } : record);
     if (!record.entry || record.bodyOffset === undefined) return { diagnostics: record.diagnostics };
     const digest = record.bodyDigest ?? digestOfBody(normalizeBody(normalizeContentText(raw).slice(record.bodyOffset)));
-    return { entry: readLater(path, record.entry, absolute, shown, record.bodyOffset, digest), diagnostics: record.diagnostics, bodyOffset: record.bodyOffset };
+    return { entry: readLater(path, record.entry, absolute, shown, record.bodyOffset, digest, key), diagnostics: record.diagnostics, bodyOffset: record.bodyOffset };
   }
 
   /**
@@ -108,7 +112,7 @@ export class ContentIndex {
     record.bodyOffset = parsed.bodyOffset;
     record.bodyDigest = digestOfBody(parsed.entry.article.body);
     record.summary = summaryOf(parsed.entry.article);
-    return { ...parsed, entry: readLater(path, entry, absolute, shown, parsed.bodyOffset, record.bodyDigest) };
+    return { ...parsed, entry: readLater(path, entry, absolute, shown, parsed.bodyOffset, record.bodyDigest, key) };
   }
 
   /**
@@ -130,7 +134,7 @@ export class ContentIndex {
     const record: IndexRecord = { key: ContentIndex.keyOf(text, shown), bodyOffset, entry: indexed, bodyDigest, summary: summaryOf(entry.article), diagnostics: [] };
     if (stamp) record.stamp = stamp;
     this.next.set(entry.path, record);
-    return readLater(entry.path, indexed, absolute, shown, bodyOffset, bodyDigest);
+    return readLater(entry.path, indexed, absolute, shown, bodyOffset, bodyDigest, record.key);
   }
 
   /** The summary key of the entry at `path` as this load or ingest left it (undefined: not known). */
@@ -171,8 +175,8 @@ function indexedEntryOf(entry: ContentEntry): IndexedEntry {
  * file: holding the bodies, and the texts the fields were cut from (see store), took the first
  * build of 64k articles to 2.4–2.7 GiB; without, 1.8 GiB.
  */
-function readLater(path: string, indexed: IndexedEntry, absolute: string, shown: string, bodyOffset: number, digest: string): ContentEntry {
-  return entryOf(path, indexed, bodyReadAgain(absolute, shown, bodyOffset, (_bytes, body) => digestOfBody(body) === digest), digest);
+function readLater(path: string, indexed: IndexedEntry, absolute: string, shown: string, bodyOffset: number, digest: string, key: string): ContentEntry {
+  return entryOf(path, indexed, bodyReadAgain(absolute, shown, bodyOffset, (_bytes, body) => digestOfBody(body) === digest), digest, key);
 }
 
 /**
@@ -237,7 +241,8 @@ const recentBodies = new RecentBodies(1024, 4_000_000);
  * An entry whose body comes from `body()`, called when the body is first asked for. The fields are
  * in the order parseContentFile gives them, so the entry prints and compares like a parsed one.
  */
-function entryOf(path: string, indexed: IndexedEntry, body: () => string, bodyDigest: string | undefined): ContentEntry {
+/** The entry of a file's text, whose hash is `key` (ContentIndex.keyOf). */
+function entryOf(path: string, indexed: IndexedEntry, body: () => string, bodyDigest: string | undefined, key: string): ContentEntry {
   const { id, slug, headline, outlet, byline, date, dateline, topics, language, related, sources, ...rest } = indexed.article;
   const article: Article = {
     id,
@@ -257,6 +262,7 @@ function entryOf(path: string, indexed: IndexedEntry, body: () => string, bodyDi
     ...rest,
   };
   if (bodyDigest !== undefined) knowBodyDigest(article, bodyDigest);
+  knowRecordDigest(article, recordDigestOf(key));
   const entry: ContentEntry = { path, article, draft: indexed.draft, edited: indexed.edited };
   if (indexed.generated !== undefined) entry.generated = indexed.generated;
   return entry;

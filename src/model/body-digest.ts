@@ -36,3 +36,22 @@ export function fieldsWithBodyDigest(article: Article): Array<[string, unknown]>
     .sort()
     .map((name) => [name, name === "body" ? bodyDigest(article) : article[name as keyof Article]]);
 }
+
+const records = new WeakMap<Article, string>();
+
+/**
+ * Records a digest standing for the whole of `article` (every field, body included): known
+ * without looking at them when the record was read from a text whose hash is known (content's
+ * index keys each file by its text, and each text gives one record).
+ */
+export function knowRecordDigest(article: Article, digest: string): void {
+  records.set(article, digest);
+}
+
+/**
+ * What hashes of a record's pages are made of: a digest of the whole record when one is known
+ * (knowRecordDigest), else its fields with the body's digest in the body's place (fieldsWithBodyDigest).
+ */
+export function recordIdentity(article: Article): string | Array<[string, unknown]> {
+  return records.get(article) ?? fieldsWithBodyDigest(article);
+}

@@ -11,7 +11,7 @@ import { ingest, listContentFiles, loadContent } from "../../src/content/index.t
 import { parsedFromRecord, type DumpRecord } from "../../src/content/dump-index.ts";
 import { openJournaledIndex } from "../../src/content/journaled-index.ts";
 import { bodyOffsetOf, parseContentFile } from "../../src/content/parse-file.ts";
-import { bodyDigest, digestOfBody, dumpFacts, type Dump } from "../../src/model/index.ts";
+import { bodyDigest, digestOfBody, dumpFacts, fieldsWithBodyDigest, recordIdentity, type Dump } from "../../src/model/index.ts";
 import { parseDump } from "../../src/parse/index.ts";
 import { readDump } from "../../src/read/index.ts";
 import { makeProject, removeProjects } from "../e2e/project.ts";
@@ -82,6 +82,30 @@ describe("the content index", () => {
     expect(after.article.headline).toBe(changed);
     expect(after.edited).toBe(true);
     expect(after.article.body).toBe(before.article.body);
+  });
+
+  it("identifies each record by the text it was read from: the same across loads, another once the file changes", async () => {
+    await ingest({ paths });
+    const identities = async (): Promise<Map<string, unknown>> => new Map((await load()).entries.map((e) => [e.path, recordIdentity(e.article)]));
+    const written = await identities(); // the records ingest wrote, known from the texts it wrote
+    const read = await identities();
+    expect(written.size).toBeGreaterThan(1);
+    for (const identity of read.values()) expect(identity).toBeTypeOf("string");
+    expect(read).toEqual(written);
+    // A record not read through the index is identified by its fields.
+    const unindexed = (await loadContent(paths.content, { root: paths.root })).entries[0]!;
+    expect(recordIdentity(unindexed.article)).toEqual(fieldsWithBodyDigest(unindexed.article));
+
+    const [file] = await listContentFiles(paths.content);
+    const absolute = join(paths.content, file!);
+    const text = await readFile(absolute, "utf8");
+    expect(text).toMatch(/^byline: .*$/m);
+    await writeFile(absolute, text.replace(/^byline: .*$/m, "byline: Jo Editor"));
+    const edited = await identities();
+    for (const [path, identity] of edited) {
+      if (path === file) expect(identity).not.toBe(read.get(path));
+      else expect(identity).toBe(read.get(path));
+    }
   });
 
   it("sees an edit of the same size made right after ingest, in the same clock tick", async () => {

@@ -1,5 +1,5 @@
 import { contentHash } from "../reuse.ts";
-import { fieldsWithBodyDigest, type Article, type Source } from "../../model/index.ts";
+import { recordIdentity, type Article, type Source } from "../../model/index.ts";
 import { absoluteUrl, articleSlugOf, paths, rawDumpPath } from "../urls.ts";
 import type { ViewContext } from "./context.ts";
 import { dateLabel, excerpt, textDirection } from "./format.ts";
@@ -144,7 +144,8 @@ export function articleInputs(article: Article, ctx: ViewContext): string {
     return dump === undefined ? null : [dump.id, dump.name];
   });
   const names = [article.outlet === null ? null : ctx.outletLink(article.outlet.slug).label, article.topics.map((t) => ctx.topicLink(t).label)];
-  // The body by its digest: a page not made is known without reading its body.
-  return contentHash(JSON.stringify([fieldsWithBodyDigest(article), related, citedBy, dumps, names]));
+  // The body by its digest, or the record by the hash of the text it was read from: a page not
+  // made is known without reading its body, and most records without encoding them.
+  return contentHash(JSON.stringify([recordIdentity(article), related, citedBy, dumps, names]));
 }
 
