@@ -32,10 +32,10 @@ const isCompiled = (file) => file.endsWith(".ts") && !file.endsWith(".d.ts");
 
 /**
  * A hash of what a compiled copy is made from: every file of the sources (path and bytes), the
- * compiler's version and FORMAT.
+ * TypeScript settings esbuild reads (`tsconfig`: its text, or null), the compiler's version and FORMAT.
  */
-export function sourcesFingerprint(srcDir, files, compilerVersion) {
-  const hash = createHash("sha256").update(`format ${FORMAT}\nesbuild ${compilerVersion}\n`);
+function sourcesFingerprint(srcDir, files, compilerVersion, tsconfig) {
+  const hash = createHash("sha256").update(`format ${FORMAT}\nesbuild ${compilerVersion}\n${tsconfig ?? ""}\n`);
   for (const file of files) hash.update(`${file}\n`).update(readFileSync(join(srcDir, file))).update("\n");
   return hash.digest("hex").slice(0, 20);
 }
@@ -100,6 +100,16 @@ function pruneStale(cacheDir, keep) {
   }
 }
 
+/** Marks a copy as in use, so that pruneStale leaves it; a copy that cannot be marked is used all the same. */
+function markInUse(target) {
+  try {
+    const now = new Date();
+    utimesSync(target, now, now);
+  } catch {
+    // A read-only node_modules: nothing is pruned there either.
+  }
+}
+
 /**
  * The URL of the compiled twin of packageRoot's src/ folder (ending in "/"), compiled first when
  * there is no copy for these sources; null when the sources are to be run as they are: asked for
@@ -113,15 +123,15 @@ export async function compiledSources(packageRoot) {
     const require = createRequire(join(packageRoot, "package.json"));
     const compilerVersion = JSON.parse(readFileSync(require.resolve("esbuild/package.json"), "utf8")).version;
     const cacheDir = join(packageRoot, "node_modules", ".cache", "newsarchive", "code");
-    const target = join(cacheDir, sourcesFingerprint(srcDir, files, compilerVersion));
+    const tsconfigFile = join(packageRoot, "tsconfig.json");
+    const tsconfig = existsSync(tsconfigFile) ? readFileSync(tsconfigFile, "utf8") : null;
+    const target = join(cacheDir, sourcesFingerprint(srcDir, files, compilerVersion, tsconfig));
     if (!existsSync(join(target, "package.json"))) {
       mkdirSync(cacheDir, { recursive: true });
       await compile(require("esbuild"), srcDir, files, target);
       pruneStale(cacheDir, target);
     } else {
-      // Marks the copy as in use, so that pruneStale leaves it.
-      const now = new Date();
-      utimesSync(target, now, now);
+      markInUse(target);
     }
     return pathToFileURL(join(target, "src") + "/");
   } catch {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -54,7 +54,7 @@ describe("compiledSources", () => {
     expect(await readFile(new URL("lib/greet.ts", compiled!), "utf8")).toBe(sources["lib/greet.ts"]);
   });
 
-  it("reuses the copy for unchanged sources, and makes a new one when a source changes", async () => {
+  it("reuses the copy for unchanged sources, and makes a new one when a source or the settings change", async () => {
     const root = await makePackage(sources);
     const first = await compiledSources(root);
     // A file planted in the copy shows whether the next run made the copy again.
@@ -67,6 +67,11 @@ describe("compiledSources", () => {
     const changed = await compiledSources(root);
     expect(changed!.href).not.toBe(first!.href);
     expect(await answerOf(changed!)).toBe("goodbye, archive");
+
+    // The TypeScript settings esbuild compiles with are part of what a copy is made from.
+    await writeFile(join(root, "tsconfig.json"), '{ "compilerOptions": { "useDefineForClassFields": false } }\n');
+    const configured = await compiledSources(root);
+    expect(configured!.href).not.toBe(changed!.href);
   });
 
   it("starts a worker thread from its compiled module, named by its source", async () => {
@@ -82,6 +87,24 @@ describe("compiledSources", () => {
     } finally {
       await worker.terminate();
     }
+  });
+
+  it("deletes, when it makes a copy, the copies nobody has made or used for a day", async () => {
+    const root = await makePackage(sources);
+    const codeDir = join(root, "node_modules", ".cache", "newsarchive", "code");
+    const stale = join(codeDir, "stale-copy");
+    const recent = join(codeDir, "recent-copy");
+    await mkdir(stale, { recursive: true });
+    await mkdir(recent, { recursive: true });
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    await utimes(stale, twoDaysAgo, twoDaysAgo);
+    const compiled = await compiledSources(root);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    // A copy in use is marked so whenever a run uses it, however old it was made.
+    await utimes(fileURLToPath(new URL("..", compiled!)), twoDaysAgo, twoDaysAgo);
+    await compiledSources(root);
+    expect((await stat(fileURLToPath(new URL("..", compiled!)))).mtimeMs).toBeGreaterThan(twoDaysAgo.getTime() + 1000);
   });
 
   it("gives one complete copy when several runs compile at once", async () => {
