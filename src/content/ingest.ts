@@ -178,7 +178,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   }
   // Many dumps missing from the parse cache are parsed on worker threads first (parse-pool.ts).
   // Many, and the threads also derive what enrichment looks up (language, summary, entities): once
-  // they are done, enrichment works on this thread alone. Not for dumps enrichment passes over.
+  // they are done, enrichment works on this thread alone. For dumps enrichment passes over, only
+  // the summaries, which the next enrichment compares its new captures with.
   const toRead = files.filter((file) => !known.has(file));
   const derive = async (): Promise<DeriveRequest> => ({
     knownWords: [...registryNameWords((await loadRegistries(paths.data, { cacheDir: paths.cache })).registries)],
@@ -327,7 +328,12 @@ async function enrichNew(
   const ingestedNames = new Set(toIngest.map((p) => p.dump.name));
   // A dump that yields no article has nothing to enrich (its old articles, if any, are dropped by reconcile).
   const toEnrich = toIngest.filter((p) => (p.articleCount ?? p.result.articles.length) > 0);
-  if (toEnrich.length === 0) return { ingestedNames, generated: [], discovered: undefined };
+  if (toEnrich.length === 0) {
+    // A fresh clone's first build: nothing to enrich, but the summaries of every record are kept
+    // for the next build that adds a dump (measured at 16k: its enrichment took 1.9 s, not 0.3).
+    if (derivedAhead.length > 0) await (await derivedCacheWith(paths.cache, derivedAhead)).save(paths.cache);
+    return { ingestedNames, generated: [], discovered: undefined };
+  }
   // Every record in content/ takes part: enrichment keeps their ids and slugs, merges new
   // captures of their stories into them, resolves related headlines against them, and gives
   // the articles of a changed dump the ids and slugs their earlier versions had.
@@ -339,14 +345,17 @@ async function enrichNew(
     if (key !== undefined) summaryKeys.set(entry.article, key);
   }
   const enrichOptions: EnrichOptions = { cacheDir: paths.cache, summaryKeyOf: (a) => summaryKeys.get(a) };
-  if (derivedAhead.length > 0) {
-    const derived = await DerivedCache.load(paths.cache);
-    for (const entries of derivedAhead) derived.absorb(entries);
-    enrichOptions.derived = derived;
-  }
+  if (derivedAhead.length > 0) enrichOptions.derived = await derivedCacheWith(paths.cache, derivedAhead);
   const enriched = await enrichArchive(toEnrich, paths.data, existing, enrichOptions);
   diagnostics.push(...enriched.diagnostics);
   return { ingestedNames, generated: enriched.articles, discovered: enriched.registries };
+}
+
+/** The derived cache, with what the parsing threads derived added. */
+async function derivedCacheWith(cacheDir: string, derivedAhead: readonly DerivedEntries[]): Promise<DerivedCache> {
+  const derived = await DerivedCache.load(cacheDir);
+  for (const entries of derivedAhead) derived.absorb(entries);
+  return derived;
 }
 
 /** The captures (`captureKey`) the articles in content/ were made from. */

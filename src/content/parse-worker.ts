@@ -19,7 +19,8 @@ export interface CloseRequest {
 /**
  * Asks the thread to derive, from each dump it parses afresh, what enrichment will look up
  * (enrich/derive-ahead.ts). `knownWords`: the folded words of the registries' names. `skip`:
- * captures (`captureKey`) enrichment will not read, as content/ has their articles already.
+ * captures (`captureKey`) enrichment will not read, as content/ has their articles already: of
+ * those, only the summaries (DeriveAhead.summarise).
  */
 export interface DeriveRequest {
   knownWords: string[];
@@ -60,7 +61,7 @@ function readAndParse({ id, file, cacheDir }: ParseRequest): ParseReply {
   try {
     const { result, hit } = parseDumpCached(dump, cacheDir);
     // A dump whose parse was cached was enriched before: its derived data is likely cached too.
-    const derived = deriving !== undefined && !hit && !deriving.skip.has(captureKey(dump.name, dump.sha256)) ? derive(deriving.ahead, result.articles, facts) : undefined;
+    const derived = deriving !== undefined && !hit ? derive(deriving.ahead, result.articles, facts, deriving.skip.has(captureKey(dump.name, dump.sha256))) : undefined;
     // Compacted here, on the parsing thread: the caller keeps every article until enrichment is done.
     const sent = compactStrings({ articles: result.articles, diagnostics: result.diagnostics });
     const reply: ParseReply = { id, ok: true, dump: facts, parsed: { result: sent, lineCount: result.lines.length, cached: hit } };
@@ -71,10 +72,13 @@ function readAndParse({ id, file, cacheDir }: ParseRequest): ParseReply {
   }
 }
 
-/** What `deriveAhead` gives; none if it fails (enrichment derives it again, and reports the failure). */
-function derive(ahead: DeriveAhead, articles: ParseResult["articles"], dump: DumpFacts): DerivedEntries | undefined {
+/**
+ * What `deriveAhead` gives (only the summaries for a dump enrichment `skips`); none if it fails
+ * (enrichment derives it again, and reports the failure).
+ */
+function derive(ahead: DeriveAhead, articles: ParseResult["articles"], dump: DumpFacts, skips: boolean): DerivedEntries | undefined {
   try {
-    return ahead.derive(articles, dump);
+    return skips ? ahead.summarise(articles) : ahead.derive(articles, dump);
   } catch {
     return undefined;
   }

@@ -36,6 +36,16 @@ export class DeriveAhead {
     }
     return { languages: this.#languages.takeFresh(), summaries: this.#summaries.takeFresh(), entities: this.#entities.takeFresh() };
   }
+
+  /**
+   * Only the summaries, for articles whose records content/ has already (a fresh clone's first
+   * build parses every dump and enriches none): the next build that enriches compares every
+   * existing record with its new captures by summary, but reads no record's language or entities.
+   */
+  summarise(articles: readonly ParsedArticle[]): DerivedEntries {
+    for (const article of articles) cachedSummary(captureDuplicateInput(recordText(article)), this.#summaries);
+    return { languages: [], summaries: this.#summaries.takeFresh(), entities: [] };
+  }
 }
 
 /** A Map that also lists the entries set since they were last taken. */

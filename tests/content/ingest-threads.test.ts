@@ -7,7 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectPaths } from "../../src/config.ts";
-import { ingest } from "../../src/content/index.ts";
+import { ingest, loadContent } from "../../src/content/index.ts";
+import { normalizeBody } from "../../src/content/serialize.ts";
+import { DerivedCache } from "../../src/enrich/index.ts";
+import { summaryKey } from "../../src/enrich/duplicates.ts";
 import { MIN_DUMPS_FOR_THREADS } from "../../src/content/parse-pool.ts";
 import { generateProject } from "../bench/generate.ts";
 import { hashFiles, projectRoot } from "../e2e/project.ts";
@@ -29,5 +32,22 @@ describe("ingest on parsing threads", () => {
     expect(onThreads.written.length).toBeGreaterThan(100);
     expect(onThreads.written).toEqual(inThisThread.written);
     expect(await hashFiles(join(threaded, "content"))).toEqual(await hashFiles(join(alone, "content")));
+  });
+
+  it("keeps, from a fresh clone's first ingest, the summary of every record for the next enrichment", async () => {
+    const fresh = join(root, "fresh");
+    generateProject(projectRoot, fresh, 160);
+    await ingest({ paths: projectPaths(fresh), parallel: { threads: 2, deriveFrom: 1 } });
+    // A fresh clone: seeds/ and content/, no .cache/. Its build's ingest (of the dumps content/
+    // lacks) parses every dump and enriches none.
+    rmSync(join(fresh, ".cache"), { recursive: true, force: true });
+    const again = await ingest({ paths: projectPaths(fresh), mode: "changed", parallel: { threads: 2, deriveFrom: 1 } });
+    expect(again.written).toEqual([]);
+    const summaries = (await DerivedCache.load(join(fresh, ".cache"))).summaries;
+    const records = (await loadContent(join(fresh, "content"), { root: fresh })).entries.map((e) => e.article);
+    expect(records.length).toBeGreaterThan(100);
+    // The key enrichment looks an existing record's summary up by (content's index records it).
+    const missing = records.filter((a) => !summaries.has(summaryKey(`${a.headline}\u0000${normalizeBody(a.body)}`)));
+    expect(missing.map((a) => a.slug)).toEqual([]);
   });
 });
