@@ -240,8 +240,8 @@ const recentBodies = new RecentBodies(1024, 4_000_000);
 /**
  * An entry whose body comes from `body()`, called when the body is first asked for. The fields are
  * in the order parseContentFile gives them, so the entry prints and compares like a parsed one.
+ * `key` is the hash of the file's text (ContentIndex.keyOf): the record's digest is made from it.
  */
-/** The entry of a file's text, whose hash is `key` (ContentIndex.keyOf). */
 function entryOf(path: string, indexed: IndexedEntry, body: () => string, bodyDigest: string | undefined, key: string): ContentEntry {
   const { id, slug, headline, outlet, byline, date, dateline, topics, language, related, sources, ...rest } = indexed.article;
   const article: Article = {
