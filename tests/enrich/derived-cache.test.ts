@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -47,6 +47,25 @@ describe("the derived-data cache", () => {
     expect(groupDuplicates(texts, loaded.summaries)).toEqual(groups);
     // Nothing new: nothing written.
     expect(await loaded.save(dir)).toBe(false);
+  });
+
+  it("rewrites its file only once it has grown by a hundredth of what the file held", async () => {
+    const dir = await tempDir();
+    const made = new DerivedCache();
+    for (let i = 0; i < 1000; i++) made.languages.set(`text-${i}`, "en");
+    expect(await made.save(dir)).toBe(true);
+    const file = join(dir, (await readdir(dir)).find((name) => name.startsWith("enrich-"))!);
+    const written = await readFile(file, "utf8");
+
+    // A run that adds a few entries (one dump added to a large archive) leaves the file alone…
+    const next = await DerivedCache.load(dir);
+    for (let i = 0; i < 9; i++) next.languages.set(`new-${i}`, "fr");
+    expect(await next.save(dir)).toBe(false);
+    expect(await readFile(file, "utf8")).toBe(written);
+    // …and the run that brings the gain to a hundredth writes it all.
+    next.languages.set("new-9", "fr");
+    expect(await next.save(dir)).toBe(true);
+    expect((await DerivedCache.load(dir)).languages.size).toBe(1010);
   });
 
   it("reads what it holds instead of deriving it again", async () => {
