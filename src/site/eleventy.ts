@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { relative, resolve } from "node:path";
 import type { EleventyUserConfig } from "@11ty/eleventy";
 import { absoluteUrl, prefixedPath } from "./urls.ts";
+import { dumpLineRows } from "./view/line-rows.ts";
 import type { PageSource, SiteData } from "./view/types.ts";
 import type { DeferredBodies } from "./body-refs.ts";
 import { writeFiles } from "./write-files.ts";
@@ -30,7 +31,8 @@ export function deepFreeze<T>(value: T): T {
 /**
  * Our Eleventy wiring, as a configuration callback (usable by a dev server too): Nunjucks only,
  * autoescape on, no Markdown or HTML template processing at all, the view models as global data,
- * and the one pair of filters through which every link passes.
+ * the one pair of filters through which every link passes, and the one that makes a dump page's
+ * line rows (view/line-rows.ts).
  */
 export function configureEleventy(data: BatchData, run: Pick<EleventyRun, "pathPrefix" | "baseUrl">) {
   return (config: EleventyUserConfig): void => {
@@ -46,6 +48,7 @@ export function configureEleventy(data: BatchData, run: Pick<EleventyRun, "pathP
     config.addGlobalData("site", deepFreeze(data));
     config.addFilter("link", (path: string) => prefixedPath(path, run.pathPrefix));
     config.addFilter("absoluteUrl", (path: string) => absoluteUrl(path, run.pathPrefix, run.baseUrl));
+    config.addFilter("lineRows", dumpLineRows);
     for (const page of PAGES) {
       config.addTemplate(`${page.name}.njk`, page.content, {
         pagination: { data: `site.${page.data}`, size: 1, alias: "p" },

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
+import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { absoluteUrl, normaliseBaseUrl, normalisePathPrefix, prefixedPath, rawDumpFileName } from "../../src/site/urls.ts";
 import { monthRange, topicAttention } from "../../src/site/view/charts.ts";
@@ -10,6 +11,8 @@ import { dateLabel, excerpt, textDirection } from "../../src/site/view/format.ts
 import { dumpsDirectory } from "../../src/site/view/directories.ts";
 import { chunk, LISTING_MAX, LISTING_MIN, listingChunks, navReach, pageNav } from "../../src/site/view/pagination.ts";
 import { escapeXml, urnUuid, xmlSafe } from "../../src/site/view/feeds.ts";
+import { dumpLineRows, escapeHtml } from "../../src/site/view/line-rows.ts";
+import type { DumpLine } from "../../src/site/view/types.ts";
 import { scriptSafeJson } from "../../src/site/view/article-page.ts";
 import { BodyRefs, renderDeferred } from "../../src/site/body-refs.ts";
 import { BodyCache } from "../../src/site/render-body.ts";
@@ -195,5 +198,36 @@ describe("article bodies by reference", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("dump line rows", () => {
+  it("escapes as the templates' autoescape does", () => {
+    expect(escapeHtml(`<a href="x">&'\\ plain`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&#39;&#92; plain");
+    expect(escapeHtml("Ünïcode — as is")).toBe("Ünïcode — as is");
+  });
+
+  const role = fc.constantFrom("headline", "body", "blank", "junk", 'x" onclick="alert(1)');
+  // Texts without NUL or CR, which HTML parsers replace (dump lines have no CR: line ends are normalised).
+  const line = fc.record({ n: fc.nat(100_000), role, text: fc.string({ unit: "binary" }).map((t) => t.replace(/[\0\r]/g, "")), unsure: fc.boolean() });
+
+  it("gives one row per line whose cells read back as the line, whatever its text", () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 20 }), (lines: DumpLine[]) => {
+        const { document } = parseHTML(`<table><tbody>${dumpLineRows(lines)}</tbody></table>`);
+        const rows = [...document.querySelectorAll("tr")];
+        expect(rows).toHaveLength(lines.length);
+        expect(document.querySelectorAll("td")).toHaveLength(3 * lines.length);
+        expect(document.querySelectorAll("span")).toHaveLength(lines.filter((l) => l.unsure && l.role !== "blank").length);
+        rows.forEach((row, i) => {
+          const { n, role, text, unsure } = lines[i]!;
+          expect(row.getAttribute("id")).toBe(`L${n}`);
+          expect(row.getAttribute("class")).toBe(`r-${role}`);
+          expect(row.querySelector(".ln")?.textContent).toBe(String(n));
+          expect(row.querySelector(".role")?.textContent).toBe(role === "blank" ? "" : unsure ? `${role}?` : role);
+          expect(row.querySelector(".text")?.textContent).toBe(text);
+        });
+      }),
+    );
   });
 });
