@@ -181,10 +181,14 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   // they are done, enrichment works on this thread alone. For dumps enrichment passes over, only
   // the summaries, which the next enrichment compares its new captures with.
   const toRead = files.filter((file) => !known.has(file));
-  const derive = async (): Promise<DeriveRequest> => ({
-    knownWords: [...registryNameWords((await loadRegistries(paths.data, { cacheDir: paths.cache })).registries)],
-    skip: options.mode === "changed" ? [...recordedCaptures(content)] : [],
-  });
+  const derive = async (): Promise<DeriveRequest> => {
+    const { registries } = await loadRegistries(paths.data, { cacheDir: paths.cache });
+    return {
+      knownWords: [...registryNameWords(registries)],
+      topics: registries.topics,
+      skip: options.mode === "changed" ? [...recordedCaptures(content)] : [],
+    };
+  };
   const { threads, deriveFrom = MIN_DUMPS_TO_DERIVE_AHEAD } = options.parallel ?? {};
   const alreadyRead = await parseAhead(toRead, paths.cache, {
     ...(threads === undefined ? {} : { threads }),

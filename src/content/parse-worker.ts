@@ -4,7 +4,7 @@
  * read the dump nor read the parse back.
  */
 import { parentPort } from "node:worker_threads";
-import { captureKey, dumpFacts, type Dump, type DumpFacts, type ParseResult } from "../model/index.ts";
+import { captureKey, dumpFacts, type Dump, type DumpFacts, type ParseResult, type TopicEntry } from "../model/index.ts";
 import { readDump } from "../read/index.ts";
 import { DeriveAhead } from "../enrich/derive-ahead.ts";
 import type { DerivedEntries } from "../enrich/derived-cache.ts";
@@ -18,12 +18,13 @@ export interface CloseRequest {
 
 /**
  * Asks the thread to derive, from each dump it parses afresh, what enrichment will look up
- * (enrich/derive-ahead.ts). `knownWords`: the folded words of the registries' names. `skip`:
- * captures (`captureKey`) enrichment will not read, as content/ has their articles already: of
- * those, only the summaries (DeriveAhead.summarise).
+ * (enrich/derive-ahead.ts). `knownWords`: the folded words of the registries' names; `topics`:
+ * the registries' topics. `skip`: captures (`captureKey`) enrichment will not read, as content/
+ * has their articles already: of those, only the summaries (DeriveAhead.summarise).
  */
 export interface DeriveRequest {
   knownWords: string[];
+  topics: TopicEntry[];
   skip: string[];
 }
 
@@ -92,7 +93,7 @@ port.on("message", (request: ParseRequest | DeriveRequest | CloseRequest) => {
     return;
   }
   if ("knownWords" in request) {
-    deriving = { ahead: new DeriveAhead(new Set(request.knownWords)), skip: new Set(request.skip) };
+    deriving = { ahead: new DeriveAhead(new Set(request.knownWords), request.topics), skip: new Set(request.skip) };
     return;
   }
   port.postMessage(readAndParse(request));

@@ -30,7 +30,7 @@ import { captureDate, captureDuplicateInput, draftRecord, recordText, relatedOf,
 import { loadRegistries } from "./registries.ts";
 import { HeadlineIndex, type Linkable } from "./related.ts";
 import { compareStrings, normaliseSpace } from "./text.ts";
-import { assignTopics, knownNameWords, type EntityCache } from "./topics/assign.ts";
+import { assignTopics, knownNameWords, type EntityCache, type TopicInput } from "./topics/assign.ts";
 
 export interface ParsedDump {
   dump: Dump;
@@ -131,25 +131,37 @@ export function enrichWithRegistries(
   // Each capture's text in the form its record will have (headline, paragraphs, Markdown body),
   // made once: grouping compares it, drafting and the article take it over.
   const captureTexts = captures.map(({ article }) => recordText(article));
-  const groups = splitAnchors(groupDuplicates(duplicateInputs(captureTexts, anchors, derived !== undefined, options.summaryKeyOf), derived?.summaries, captures.length), captures.length);
+  const compared = duplicateInputs(captureTexts, anchors, derived !== undefined, options.summaryKeyOf);
+  const groups = splitAnchors(groupDuplicates(compared, derived?.summaries, captures.length), captures.length);
 
   const ids = assignIds(groups, captures, anchors, existing, inherited);
   const outlets = new OutletMatcher(registries.outlets);
   const drafts: Draft[] = [];
+  /** Per draft, the key of its text (for the caches), when grouping had one. */
+  const textKeys: (string | undefined)[] = [];
   const updates: { anchor: Anchor; members: Capture[] }[] = [];
   groups.forEach((group, g) => {
     const members = group.filter((i) => i < captures.length).map((i) => captures[i]!);
     const anchorIndex = group.find((i) => i >= captures.length);
-    if (anchorIndex === undefined) drafts.push(draftRecord(members, ids[g]!, outlets, diagnostics, derived?.languages, captureTexts[group[0]!]));
-    else updates.push({ anchor: anchors[anchorIndex - captures.length]!, members });
+    if (anchorIndex === undefined) {
+      drafts.push(draftRecord(members, ids[g]!, outlets, diagnostics, derived?.languages, captureTexts[group[0]!]));
+      textKeys.push(compared[group[0]!]!.cacheKey);
+    } else {
+      updates.push({ anchor: anchors[anchorIndex - captures.length]!, members });
+    }
   });
 
   const anchorTopics = new Map<string, number>();
   for (const { article } of anchors) for (const topic of article.topics) anchorTopics.set(topic, (anchorTopics.get(topic) ?? 0) + 1);
   const assignment = assignTopics(
-    drafts.map((draft) => ({ headline: draft.headline, body: draft.paragraphs, language: draft.language, stated: draft.stated })),
+    drafts.map((draft, d): TopicInput => {
+      const input: TopicInput = { headline: draft.headline, body: draft.paragraphs, language: draft.language, stated: draft.stated };
+      const textKey = textKeys[d];
+      if (textKey !== undefined) input.textKey = textKey;
+      return input;
+    }),
     registries.topics,
-    options.entityCache ?? derived?.entities,
+    { entities: options.entityCache ?? derived?.entities, curated: derived?.curated },
     anchorTopics,
     outletNames(registries),
   );

@@ -3,12 +3,14 @@
  * summaries and named entities, each keyed by the sha256 of the text it was derived from, so a
  * changed text is simply a miss. The cache is derived state: one JSON file in the project's cache
  * folder, safe to delete, ignored when unreadable or written by another version of this code.
+ * The weights of the curated topics each text mentions are held too, for one run only: parsing
+ * threads find them for a first ingest (derive-ahead.ts); a later one searches only new captures.
  */
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { CachedSummary, SummaryCache } from "./duplicates.ts";
 import type { LanguageCache } from "./language.ts";
-import type { EntityCache } from "./topics/assign.ts";
+import type { CuratedCache, CuratedWeights, EntityCache } from "./topics/assign.ts";
 import type { EntityMention } from "./topics/entities.ts";
 
 /** Bump when what is cached, or how it is derived, changes: older files are then ignored. */
@@ -36,12 +38,15 @@ export interface DerivedEntries {
   languages: [string, string][];
   summaries: [string, CachedSummary][];
   entities: [string, EntityMention[]][];
+  curated: [string, CuratedWeights][];
 }
 
 export class DerivedCache {
   readonly languages: LanguageCache = new Map();
   readonly summaries: SummaryCache = new Map();
   readonly entities: EntityCache = new Map();
+  /** Not saved: see above. */
+  readonly curated: CuratedCache = new Map();
   #sizeAtLoad = { languages: 0, summaries: 0, entities: 0 };
 
   /** The cache kept in `dir`, or an empty one. */
@@ -77,6 +82,7 @@ export class DerivedCache {
     for (const [key, language] of entries.languages) if (!this.languages.has(key)) this.languages.set(key, language);
     for (const [key, summary] of entries.summaries) if (!this.summaries.has(key)) this.summaries.set(key, summary);
     for (const [key, mentions] of entries.entities) if (!this.entities.has(key)) this.entities.set(key, mentions);
+    for (const [key, weights] of entries.curated) if (!this.curated.has(key)) this.curated.set(key, weights);
   }
 
   /** Writes the cache to `dir` when it gained entries: any, or for a cache read from its file, REWRITE_GROWTH of what it held. */

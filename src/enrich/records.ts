@@ -158,7 +158,7 @@ export function recordParagraphs(article: ParsedArticle): string[] {
  * A capture's text as duplicate grouping reads it, keyed for the summary cache by the record's
  * Markdown body, which is made here when `text` lacks it (the draft takes it over).
  */
-export function captureDuplicateInput(text: RecordText): DuplicateInput {
+export function captureDuplicateInput(text: RecordText): DuplicateInput & { cacheKey: string } {
   text.markdown ??= paragraphsToMarkdown(text.paragraphs);
   return { headline: text.headline, body: text.paragraphs, cacheKey: summaryKeyOfParts(text.headline, text.markdown) };
 }

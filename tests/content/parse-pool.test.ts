@@ -71,13 +71,14 @@ describe("parseAhead", () => {
     let asked = 0;
     const derive = (): Promise<DeriveRequest> => {
       asked++;
-      return Promise.resolve({ knownWords: [], skip: [captureKey(skipped.name, skipped.sha256)] });
+      return Promise.resolve({ knownWords: [], topics: [], skip: [captureKey(skipped.name, skipped.sha256)] });
     };
     const read = await parseAhead(files, cacheDir, { threads: 2, minDumps: 2, derive });
     expect(asked).toBe(1);
     const ofSkipped = read.get(resolve(files[0]!))!.derived;
     expect(ofSkipped?.languages).toEqual([]);
     expect(ofSkipped?.entities).toEqual([]);
+    expect(ofSkipped?.curated).toEqual([]);
     const articles = parseDump(skipped).articles.length;
     // The dumps are one text under several names: each thread derives it once and hands it over once.
     const summaries = files.flatMap((file) => read.get(resolve(file))!.derived?.summaries ?? []);

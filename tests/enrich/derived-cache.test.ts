@@ -81,10 +81,11 @@ describe("the derived-data cache", () => {
   it("holds, once derived ahead as the parsing threads do, every entry enrichment looks up", async () => {
     const dumps = [seed, repost, ...(await Promise.all(corpusDumps().slice(0, 12).map(readAndParse)))];
     const plain = await enrichArchive(dumps, dataDir);
-    const ahead = new DeriveAhead(registryNameWords((await loadRegistries(dataDir)).registries));
+    const { registries } = await loadRegistries(dataDir);
+    const ahead = new DeriveAhead(registryNameWords(registries), registries.topics);
     const cache = new DerivedCache();
     for (const { dump, result } of dumps) cache.absorb(ahead.derive(result.articles, dump));
-    const sizes = (): number[] => [cache.languages.size, cache.summaries.size, cache.entities.size];
+    const sizes = (): number[] => [cache.languages.size, cache.summaries.size, cache.entities.size, cache.curated.size];
     const before = sizes();
     expect(before.every((size) => size > 0)).toBe(true);
     // Enrichment finds what it looks up (nothing is added) and makes the same records.
@@ -93,11 +94,11 @@ describe("the derived-data cache", () => {
   });
 
   it("derives a text met again only once, and hands over each entry once", () => {
-    const ahead = new DeriveAhead(new Set());
+    const ahead = new DeriveAhead(new Set(), []);
     const first = ahead.derive(seed.result.articles, seed.dump);
     expect(first.summaries.length).toBe(seed.result.articles.length);
     const again = ahead.derive(seed.result.articles, seed.dump);
-    expect(again).toEqual({ languages: [], summaries: [], entities: [] });
+    expect(again).toEqual({ languages: [], summaries: [], entities: [], curated: [] });
   });
 
   it("treats a damaged or foreign file as empty", async () => {

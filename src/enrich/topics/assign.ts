@@ -25,6 +25,11 @@ export interface TopicInput {
   language: string;
   /** Topics the dump itself states (front matter, keywords): names or slugs. */
   stated: readonly string[];
+  /**
+   * A key of the headline and body, when the caller has one (the summary key of duplicates.ts):
+   * the weights of the curated topics they mention are then looked up in `TopicCaches.curated`.
+   */
+  textKey?: string;
 }
 
 export interface TopicAssignment {
@@ -40,6 +45,18 @@ export interface TopicAssignment {
  */
 export type EntityCache = Map<string, EntityMention[]>;
 
+/** The curated topics a text mentions, each with the weight of its mentions (salience), in order of first mention. */
+export type CuratedWeights = Array<[string, number]>;
+
+/** CuratedWeights by `curatedKey`: the matcher's version and the text's key. Plain data. */
+export type CuratedCache = Map<string, CuratedWeights>;
+
+/** What topic assignment may find derived already (see enrich/derive-ahead.ts). */
+export interface TopicCaches {
+  entities?: EntityCache | undefined;
+  curated?: CuratedCache | undefined;
+}
+
 interface Candidate {
   names: Map<string, number>;
   kinds: Map<TopicKind, number>;
@@ -54,7 +71,7 @@ interface Candidate {
 export function assignTopics(
   inputs: readonly TopicInput[],
   curated: readonly TopicEntry[],
-  cache?: EntityCache,
+  caches: TopicCaches = {},
   alreadyTagged: ReadonlyMap<string, number> = new Map(),
   otherNames: readonly string[] = [],
 ): TopicAssignment {
@@ -66,9 +83,7 @@ export function assignTopics(
   inputs.forEach((input, record) => {
     const score = new Map<string, number>();
     const add = (slug: string, weight: number): void => void score.set(slug, (score.get(slug) ?? 0) + weight);
-    for (const mention of matcher.mentions(input.headline, input.body)) {
-      add(mention.slug, mention.inHeadline ? HEADLINE_WEIGHT : 1 + 0.5 * (1 - mention.position));
-    }
+    for (const [slug, weight] of cachedCuratedWeights(input, matcher, caches.curated)) add(slug, weight);
     const discovered = new Map<string, number>();
     const discover = (name: string, kind: TopicKind, weight: number): void => {
       const curatedTopic = matcher.lookup(name) ?? matcher.bySlug(slugify(name));
@@ -92,7 +107,7 @@ export function assignTopics(
     }
     if (readsEntities(input.language)) {
       const names = new Map<string, TopicKind>();
-      for (const entity of resolvePeople(cachedEntities(input, knownWords, cache))) {
+      for (const entity of resolvePeople(cachedEntities(input, knownWords, caches.entities))) {
         // A lone first or last name ("Oscar", "Sari") says too little to be a topic of its own.
         if (entity.kind === "person" && !/[\s-]/.test(entity.name)) continue;
         if (!names.has(entity.name)) names.set(entity.name, entity.kind);
@@ -167,6 +182,32 @@ export function cachedEntities(input: Pick<TopicInput, "headline" | "body">, kno
   let found = cache.get(key);
   if (!found) {
     found = entitiesIn(text, headlineEnd);
+    cache.set(key, found);
+  }
+  return found;
+}
+
+/** The weights of the curated topics an article mentions (see the salience rule above). */
+function curatedWeights(matcher: CuratedTopicMatcher, headline: string, body: readonly string[]): CuratedWeights {
+  const weights = new Map<string, number>();
+  for (const mention of matcher.mentions(headline, body)) {
+    weights.set(mention.slug, (weights.get(mention.slug) ?? 0) + (mention.inHeadline ? HEADLINE_WEIGHT : 1 + 0.5 * (1 - mention.position)));
+  }
+  return [...weights];
+}
+
+/** The key of a text's CuratedWeights: the matcher's version, and the text's key (TopicInput.textKey). */
+export function curatedKey(matcher: CuratedTopicMatcher, textKey: string): string {
+  return `${matcher.version}\0${textKey}`;
+}
+
+/** CuratedWeights of an article, from `cache` when its text has a key and the cache has them. */
+export function cachedCuratedWeights(input: Pick<TopicInput, "headline" | "body" | "textKey">, matcher: CuratedTopicMatcher, cache: CuratedCache | undefined): CuratedWeights {
+  if (!cache || input.textKey === undefined) return curatedWeights(matcher, input.headline, input.body);
+  const key = curatedKey(matcher, input.textKey);
+  let found = cache.get(key);
+  if (!found) {
+    found = curatedWeights(matcher, input.headline, input.body);
     cache.set(key, found);
   }
   return found;

@@ -8,7 +8,7 @@
  * words match in any case. Themes are common nouns and match in any case.
  */
 import type { TopicEntry } from "../../model/index.ts";
-import { fold, nameKey, rawAndFoldedTokens, rawTokens } from "../text.ts";
+import { fold, nameKey, rawAndFoldedTokens, rawTokens, sha256Hex } from "../text.ts";
 
 type CaseRule = "acronym" | "capital" | "any";
 
@@ -34,8 +34,11 @@ export class CuratedTopicMatcher {
   readonly #root: TrieNode = { next: new Map(), patterns: [] };
   readonly #byKey = new Map<string, TopicEntry>();
   readonly #bySlug = new Map<string, TopicEntry>();
+  /** What the matcher finds depends on: every topic's slug, kind, name and aliases, in order. */
+  readonly version: string;
 
   constructor(topics: readonly TopicEntry[]) {
+    this.version = sha256Hex(JSON.stringify(topics.map((topic) => [topic.slug, topic.kind, topic.name, topic.aliases])));
     for (const topic of topics) {
       this.#bySlug.set(topic.slug, topic);
       for (const name of [topic.name, ...topic.aliases]) {
