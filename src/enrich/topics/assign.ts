@@ -197,7 +197,7 @@ function curatedWeights(matcher: CuratedTopicMatcher, headline: string, body: re
 }
 
 /** The key of a text's CuratedWeights: the matcher's version, and the text's key (TopicInput.textKey). */
-export function curatedKey(matcher: CuratedTopicMatcher, textKey: string): string {
+function curatedKey(matcher: CuratedTopicMatcher, textKey: string): string {
   return `${matcher.version}\0${textKey}`;
 }
 
