@@ -12,6 +12,8 @@ declare module "@11ty/eleventy" {
     setIncludesDirectory(dir: string): void;
     setLayoutsDirectory(dir: string): void;
     ignores: { add(glob: string): void };
+    /** Eleventy's timings of its own steps and of configured functions (filters); undocumented. */
+    benchmarkManager: { get(group: "Configuration"): { setIsVerbose(verbose: boolean): void } };
   }
 
   export interface EleventyOptions {
