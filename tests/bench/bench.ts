@@ -100,7 +100,7 @@ function countHtml(folder: string): number {
 
 // What an earlier run left, and what --fresh-clone takes away, is moved aside here and deleted
 // once this run is done, not before a timed stage: on a file system that avoids reusing inodes
-// freed shortly before (ext4 without a journal: for one to six minutes), creating files just
+// freed shortly before (ext4 without a journal: for a minute or more), creating files just
 // after deleting a hundred thousand costs several times more system time, and a stage would
 // then time that bookkeeping rather than newsarchive.
 const discarded = `${dir}.discarded-${process.pid}`;
