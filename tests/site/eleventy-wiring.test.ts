@@ -5,23 +5,14 @@ import Eleventy from "@11ty/eleventy";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { batches, configureEleventy } from "../../src/site/eleventy.ts";
 import { buildSiteData } from "../../src/site/site-data.ts";
-import { seedInput, templatesDir } from "./fixtures.ts";
+import { plainSiteDataOptions, seedInput, templatesDir } from "./fixtures.ts";
 
 const out = await mkdtemp(join(tmpdir(), "newsarchive-wiring-"));
 afterAll(() => rm(out, { recursive: true, force: true }));
 
 describe("Eleventy wiring", () => {
   it("prints no timing warnings of Eleventy's, whatever share of a run a filter takes", async () => {
-    const { data } = buildSiteData(seedInput(), {
-      siteTitle: "Archive",
-      pathPrefix: "/",
-      baseUrl: null,
-      stylesheet: "/site.css",
-      searchScript: "/search.js",
-      renderBody: () => "<p>Body.</p>",
-      excerptOf: (article) => article.headline,
-      sourceDateEpoch: null,
-    });
+    const { data } = buildSiteData(seedInput(), plainSiteDataOptions("<p>Body.</p>"));
     const batch = batches(data, 100_000).next().value!;
     const wiring = configureEleventy(batch, { pathPrefix: "/", baseUrl: null });
     const eleventy = new Eleventy(relative(process.cwd(), templatesDir), relative(process.cwd(), out), {

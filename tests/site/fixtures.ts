@@ -9,6 +9,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Article, Dump, LineReport, LineRole, ParseResult, ParsedArticle, Registries } from "../../src/model/index.ts";
 import type { SiteInput } from "../../src/site/index.ts";
+import type { SiteDataOptions } from "../../src/site/site-data.ts";
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const seedsDir = resolve(projectRoot, "seeds");
@@ -224,4 +225,9 @@ export function hostileArticle(): Article {
     related: [{ headline: "</script><script>alert(5)</script>" }],
     sources: [],
   };
+}
+
+/** Site data options for tests that make view models without rendering bodies or excerpts. */
+export function plainSiteDataOptions(bodyHtml = ""): SiteDataOptions {
+  return { siteTitle: "Archive", pathPrefix: "/", baseUrl: null, stylesheet: "/site.css", searchScript: "/search.js", renderBody: () => bodyHtml, excerptOf: (a) => a.headline, sourceDateEpoch: null };
 }

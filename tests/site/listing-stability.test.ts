@@ -5,12 +5,12 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/model/index.ts";
 import { buildSiteData } from "../../src/site/site-data.ts";
-import { registries, seedDump, syntheticArticles } from "./fixtures.ts";
+import { plainSiteDataOptions, registries, seedDump, syntheticArticles } from "./fixtures.ts";
 
 function listingInputs(articles: readonly Article[]): Map<string, string> {
   const { data } = buildSiteData(
     { articles, dumps: [seedDump()], registries },
-    { siteTitle: "Archive", pathPrefix: "/", baseUrl: null, stylesheet: "/site.css", searchScript: "/search.js", renderBody: () => "", excerptOf: (a) => a.headline, sourceDateEpoch: null },
+    plainSiteDataOptions(),
   );
   const inputs = new Map<string, string>();
   for (let i = 0; i < data.lists.length; i++) {
