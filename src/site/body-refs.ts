@@ -1,4 +1,5 @@
 import { bodyDigest, type Article } from "../model/index.ts";
+import type { BatchData } from "./eleventy.ts";
 import { bodyHash, renderBody, type BodyCache } from "./render-body.ts";
 
 /**
@@ -8,8 +9,9 @@ import { bodyHash, renderBody, type BodyCache } from "./render-body.ts";
  * bodies rather than the archive's, and the HTML of unchanged bodies is never loaded at all.
  * A marker names the body by its digest, so not even the Markdown is read until the HTML is
  * wanted and the cache lacks it.
- * The marker is a whole string value starting with a private-use character: rendered Markdown
- * always starts with a tag, so no body can be mistaken for one.
+ * Markers stand only in the two fields made for a body: an article page's `bodyHtml` and a feed
+ * entry's `contentHtml` (see withBodies), and only those are looked at. Every other field is
+ * text from the dumps, which may hold anything, a marker's look too: it stays text.
  */
 const MARK = "\uE000body:";
 
@@ -42,19 +44,19 @@ export class BodyRefs {
     return new Set(this.#articles.keys());
   }
 
-  /** `view` with every marker replaced by the body's HTML, rendered here when the cache lacks it. */
-  hydrate<T>(view: T): T {
-    return replaceMarkers(view, (key, use) => this.#print(this.cache.render(key, () => this.#article(key).body), use));
+  /** `batch` with every marker replaced by the body's HTML, rendered here when the cache lacks it. */
+  hydrate(batch: BatchData): BatchData {
+    return withBodies(batch, (key, use) => this.#print(this.cache.render(key, () => this.#article(key).body), use));
   }
 
   /**
-   * `view` with the markers of cached bodies replaced by their HTML, and the others left for the
-   * thread that renders the view, with their Markdown: rendering bodies is most of the work of
+   * `batch` with the markers of cached bodies replaced by their HTML, and the others left for the
+   * thread that renders the batch, with their Markdown: rendering bodies is most of the work of
    * making an article page, and on that thread it runs beside this one.
    */
-  deferred<T>(view: T): { view: T; bodies: DeferredBodies } {
+  deferred(batch: BatchData): { view: BatchData; bodies: DeferredBodies } {
     const bodies: DeferredBodies = {};
-    const partly = replaceMarkers(view, (key, use, marker) => {
+    const partly = withBodies(batch, (key, use, marker) => {
       const html = this.cache.lookup(key);
       if (html !== undefined) return this.#print(html, use);
       bodies[key] = this.#article(key).body;
@@ -80,12 +82,12 @@ export class BodyRefs {
 }
 
 /**
- * On a rendering thread: `view` with the markers BodyRefs.deferred left replaced by the HTML of
+ * On a rendering thread: `batch` with the markers BodyRefs.deferred left replaced by the HTML of
  * their bodies, rendered here; returns the HTML rendered, by key, for the cache.
  */
-export function renderDeferred<T>(view: T, bodies: DeferredBodies, xmlSafe: (html: string) => string): { view: T; rendered: Array<[string, string]> } {
+export function renderDeferred(batch: BatchData, bodies: DeferredBodies, xmlSafe: (html: string) => string): { view: BatchData; rendered: Array<[string, string]> } {
   const rendered = new Map<string, string>();
-  const done = replaceMarkers(view, (key, use) => {
+  const done = withBodies(batch, (key, use) => {
     let html = rendered.get(key);
     if (html === undefined) {
       const markdown = bodies[key];
@@ -99,33 +101,18 @@ export function renderDeferred<T>(view: T, bodies: DeferredBodies, xmlSafe: (htm
 }
 
 /**
- * `value` with every marker replaced by what `print` gives; unchanged parts are shared, not copied.
- * Every view of a batch is walked, dump pages' hundreds of lines too: the walk allocates nothing
- * for what it leaves unchanged.
+ * `batch` with the marker in each body field replaced by what `print` gives. Those fields are
+ * where the view models put renderBody's markers (article-page.ts, feeds.ts); a value there that
+ * is no marker (a view model made without BodyRefs) stays as it is. Looking at two fields rather
+ * than walking every view keeps dump pages' thousands of lines out of it.
  */
-function replaceMarkers<T>(value: T, print: (key: string, use: BodyUse, marker: string) => string): T {
-  const walk = (item: unknown): unknown => {
-    if (typeof item === "string") return item.startsWith(MARK) ? printMarker(item, print) : item;
-    if (item === null || typeof item !== "object") return item;
-    if (Array.isArray(item)) {
-      const list: readonly unknown[] = item;
-      let copy: unknown[] | null = null;
-      for (let i = 0; i < list.length; i++) {
-        const next = walk(list[i]);
-        if (next !== list[i]) (copy ??= [...list])[i] = next;
-      }
-      return copy ?? item;
-    }
-    const record = item as Record<string, unknown>;
-    let copy: Record<string, unknown> | null = null;
-    for (const name in record) {
-      if (!Object.hasOwn(record, name)) continue;
-      const next = walk(record[name]);
-      if (next !== record[name]) (copy ??= { ...record })[name] = next;
-    }
-    return copy ?? item;
+function withBodies(batch: BatchData, print: (key: string, use: BodyUse, marker: string) => string): BatchData {
+  const body = (value: string): string => (value.startsWith(MARK) ? printMarker(value, print) : value);
+  return {
+    ...batch,
+    articles: batch.articles.map((page) => ({ ...page, bodyHtml: body(page.bodyHtml) })),
+    feeds: batch.feeds.map((feed) => ({ ...feed, entries: feed.entries.map((entry) => ({ ...entry, contentHtml: body(entry.contentHtml) })) })),
   };
-  return walk(value) as T;
 }
 
 function printMarker(marker: string, print: (key: string, use: BodyUse, marker: string) => string): string {

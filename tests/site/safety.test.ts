@@ -19,11 +19,15 @@ describe("renderBody", () => {
   });
 });
 
+/** Text that looks like the marker a view model holds for a body (body-refs.ts), naming no body. */
+const markerLookalike = `\uE000body:html:${"0".repeat(64)}`;
+
 describe("hostile text", () => {
   let site: BuiltSite;
   beforeAll(async () => {
     const input = seedInput();
     input.articles.push(hostileArticle());
+    input.articles.push({ ...syntheticArticles(1)[0]!, id: "lookalike-1", slug: "marker-lookalike", headline: markerLookalike, byline: markerLookalike });
     site = await buildInto(input, { baseUrl: "https://archive.example.org" });
   });
   afterAll(() => site.remove());
@@ -46,6 +50,12 @@ describe("hostile text", () => {
     expect(all(doc, "img, iframe, object, [onerror], [onclick]")).toHaveLength(0);
     expect(all(doc, "a[href^='javascript' i]")).toHaveLength(0);
     expect(visibleText(doc)).not.toContain("49");
+  });
+
+  it("text that looks like a body's marker is printed as text", async () => {
+    const doc = await site.page("/articles/marker-lookalike/");
+    expect(text(doc.querySelector("h1"))).toBe(markerLookalike);
+    expect(text(doc.querySelector(".byline"))).toBe(`By ${markerLookalike}`);
   });
 
   it("JSON-LD cannot be broken out of", async () => {

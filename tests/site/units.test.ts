@@ -12,11 +12,14 @@ import { dumpsDirectory } from "../../src/site/view/directories.ts";
 import { chunk, LISTING_MAX, LISTING_MIN, listingChunks, navReach, pageNav } from "../../src/site/view/pagination.ts";
 import { escapeXml, urnUuid, xmlSafe } from "../../src/site/view/feeds.ts";
 import { dumpLineRows, escapeHtml } from "../../src/site/view/line-rows.ts";
-import type { DumpLine } from "../../src/site/view/types.ts";
 import { scriptSafeJson } from "../../src/site/view/article-page.ts";
 import { BodyRefs, renderDeferred } from "../../src/site/body-refs.ts";
-import { BodyCache } from "../../src/site/render-body.ts";
-import { hostileArticle, seedDump, syntheticArticles } from "./fixtures.ts";
+import { batches, type BatchData } from "../../src/site/eleventy.ts";
+import { BodyCache, renderBody } from "../../src/site/render-body.ts";
+import { buildSiteData } from "../../src/site/site-data.ts";
+import type { Article } from "../../src/model/index.ts";
+import type { ArticlePage, DumpLine, FeedEntry } from "../../src/site/view/types.ts";
+import { hostileArticle, plainSiteDataOptions, registries, seedDump, syntheticArticles } from "./fixtures.ts";
 
 describe("urls", () => {
   it("normalises path prefixes and base URLs", () => {
@@ -171,6 +174,16 @@ describe("text for pages and feeds", () => {
 });
 
 describe("article bodies by reference", () => {
+  /** The one batch of a small site's pages, its bodies as `refs`' markers. */
+  function batchOf(articles: Article[], refs: BodyRefs): BatchData {
+    const { data } = buildSiteData({ articles, dumps: [seedDump()], registries }, { ...plainSiteDataOptions(), renderBody: (article, use) => refs.ref(article, use) });
+    const all = [...batches(data, 100_000)];
+    expect(all).toHaveLength(1);
+    return all[0]!;
+  }
+  const pageOf = (batch: BatchData, article: Article): ArticlePage => batch.articles.find((page) => page.slug === article.slug)!;
+  const homeFeedEntry = (batch: BatchData, article: Article): FeedEntry => batch.feeds.find((feed) => feed.path === "/feed.xml")!.entries.find((entry) => entry.title === article.headline)!;
+
   it("puts in on a rendering thread what this thread would: cached bodies here, the others from their Markdown", async () => {
     const dir = await mkdtemp(join(tmpdir(), "newsarchive-bodies-"));
     try {
@@ -179,22 +192,39 @@ describe("article bodies by reference", () => {
       const cache = new BodyCache(dir);
       const refs = new BodyRefs(cache, xmlSafe);
       // The first body is rendered (and cached) before; the others are not.
-      const firstHtml = refs.hydrate({ body: refs.ref(articles[0]!) }).body;
-      const view = { pages: articles.map((a) => ({ title: a.headline, body: refs.ref(a), feedBody: refs.ref(a, "xml") })), shared: { title: "x" } };
+      const firstHtml = pageOf(refs.hydrate(batchOf(articles.slice(0, 1), refs)), articles[0]!).bodyHtml;
+      const view = batchOf(articles, refs);
       const { view: partly, bodies } = refs.deferred(view);
       expect(Object.values(bodies).sort()).toEqual(articles.slice(1).map((a) => a.body).sort());
-      expect(partly.pages[0]!.body).toBe(firstHtml);
-      expect(partly.pages[1]!.body).toBe(view.pages[1]!.body);
-      expect(partly.shared).toBe(view.shared);
+      expect(pageOf(partly, articles[0]!).bodyHtml).toBe(firstHtml);
+      expect(pageOf(partly, articles[1]!).bodyHtml).toBe(pageOf(view, articles[1]!).bodyHtml);
+      expect(partly.dumps).toBe(view.dumps);
 
       const { view: done, rendered } = renderDeferred(partly, bodies, xmlSafe);
       expect(done).toEqual(refs.hydrate(view));
-      expect(done.pages[3]!.body).toContain("\f");
-      expect(done.pages[3]!.feedBody).not.toContain("\f");
+      expect(pageOf(done, articles[3]!).bodyHtml).toContain("\f");
+      expect(homeFeedEntry(done, articles[3]!).contentHtml).toBe(xmlSafe(pageOf(done, articles[3]!).bodyHtml));
+      expect(homeFeedEntry(done, articles[3]!).contentHtml).not.toContain("\f");
       expect(rendered.map(([key]) => key).sort()).toEqual(Object.keys(bodies).sort());
       refs.rendered(rendered);
       for (const key of refs.keys) expect(cache.lookup(key)).toBeDefined();
       expect(() => renderDeferred(partly, {}, xmlSafe)).toThrow(/without its body/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("puts a body into the body fields only: text elsewhere that looks like a marker stays text", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "newsarchive-bodies-"));
+    try {
+      const refs = new BodyRefs(new BodyCache(dir), xmlSafe);
+      const [article] = syntheticArticles(1);
+      const marker = refs.ref(article!);
+      const lookalike = { ...article!, slug: "lookalike", id: "lookalike", headline: marker, byline: `${marker}x` };
+      const done = refs.hydrate(batchOf([article!, lookalike], refs));
+      expect(pageOf(done, article!).bodyHtml).toBe(renderBody(article!.body));
+      expect(pageOf(done, lookalike).headline).toBe(marker);
+      expect(pageOf(done, lookalike).byline).toBe(`${marker}x`);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
