@@ -1,7 +1,16 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import { Worker, type ResourceLimits } from "node:worker_threads";
+
+/** A thread's heap: Node's limits, and the size V8 lets it reach before its first full collection. */
+export interface ThreadHeap extends ResourceLimits {
+  initialHeapMb?: number;
+}
+
+/** Threads started with an initial heap size that are not running yet. */
+let startingWithInitialHeap = 0;
 
 /**
  * Starts a worker thread running a TypeScript module (named by its .ts file). Run compiled (see
@@ -9,8 +18,27 @@ import { Worker, type ResourceLimits } from "node:worker_threads";
  * Otherwise worker threads do not inherit the parent's module hooks, so a small bootstrap
  * registers tsx's loader in the thread, then imports the module.
  */
-export function startTypeScriptWorker(moduleUrl: URL, resourceLimits?: ResourceLimits): Worker {
-  const limits = resourceLimits ? { resourceLimits } : {};
+export function startTypeScriptWorker(moduleUrl: URL, heap: ThreadHeap = {}): Worker {
+  const { initialHeapMb, ...resourceLimits } = heap;
+  if (initialHeapMb === undefined) return startWorker(moduleUrl, resourceLimits);
+  // Node's limits have no initial size. V8 takes it from a process-wide flag when it makes the
+  // thread's heap, on the new thread, before the thread runs any code: the flag is set until
+  // every thread started with it is running (or has stopped), then back to V8's own choice.
+  setFlagsFromString(`--initial-heap-size=${initialHeapMb}`);
+  startingWithInitialHeap++;
+  const worker = startWorker(moduleUrl, resourceLimits);
+  let started = false;
+  const onStarted = (): void => {
+    if (started) return;
+    started = true;
+    if (--startingWithInitialHeap === 0) setFlagsFromString("--initial-heap-size=0");
+  };
+  worker.once("online", onStarted).once("exit", onStarted);
+  return worker;
+}
+
+function startWorker(moduleUrl: URL, resourceLimits: ResourceLimits): Worker {
+  const limits = Object.keys(resourceLimits).length > 0 ? { resourceLimits } : {};
   if (import.meta.url.endsWith(".js")) return new Worker(new URL(moduleUrl.href.replace(/\.ts$/, ".js")), limits);
   // tsx's ESM API (the `import` condition of "tsx/esm/api"; its CommonJS twin mis-resolves here).
   const tsxDir = dirname(createRequire(import.meta.url).resolve("tsx/package.json"));

@@ -1,0 +1,34 @@
+import type { Worker } from "node:worker_threads";
+import { describe, expect, it } from "vitest";
+import { startTypeScriptWorker, type ThreadHeap } from "../../src/workers/typescript-worker.ts";
+
+const probe = new URL("./heap-probe.ts", import.meta.url);
+
+/** Full collections a thread made while keeping ~160 MB alive. */
+async function fullCollections(heap: ThreadHeap): Promise<number> {
+  const worker: Worker = startTypeScriptWorker(probe, heap);
+  try {
+    const reply = await new Promise<{ full: number; kept: number }>((resolve, reject) => {
+      worker.once("message", resolve).once("error", reject);
+    });
+    expect(reply.kept).toBe(160);
+    return reply.full;
+  } finally {
+    await worker.terminate();
+  }
+}
+
+describe("a thread's initial heap", () => {
+  it("lets the thread grow that far before collecting in full, and only that thread", async () => {
+    expect(await fullCollections({ maxOldGenerationSizeMb: 768 })).toBeGreaterThan(0);
+    expect(await fullCollections({ maxOldGenerationSizeMb: 768, initialHeapMb: 400 })).toBe(0);
+    // Back to V8's own choice for the threads started after it.
+    expect(await fullCollections({ maxOldGenerationSizeMb: 768 })).toBeGreaterThan(0);
+  });
+
+  it("is set for every thread started together", async () => {
+    const counts = await Promise.all([1, 2, 3].map(() => fullCollections({ initialHeapMb: 400 })));
+    expect(counts).toEqual([0, 0, 0]);
+    expect(await fullCollections({})).toBeGreaterThan(0);
+  });
+});
