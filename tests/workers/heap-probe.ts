@@ -3,9 +3,15 @@
 import { constants, PerformanceObserver } from "node:perf_hooks";
 import { parentPort } from "node:worker_threads";
 
+/** A gc entry's kind (Node puts it in `detail`, which these types do not declare). */
+function gcKind(entry: object): unknown {
+  const detail: unknown = "detail" in entry ? entry.detail : undefined;
+  return detail !== null && typeof detail === "object" && "kind" in detail ? detail.kind : undefined;
+}
+
 let full = 0;
 const observer = new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) if ((entry.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) full++;
+  for (const entry of list.getEntries()) if (gcKind(entry) === constants.NODE_PERFORMANCE_GC_MAJOR) full++;
 });
 observer.observe({ entryTypes: ["gc"] });
 const kept: number[][] = [];
