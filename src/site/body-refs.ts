@@ -10,8 +10,8 @@ import { bodyHash, renderBody, type BodyCache } from "./render-body.ts";
  * A marker names the body by its digest, so not even the Markdown is read until the HTML is
  * wanted and the cache lacks it.
  * Markers stand only in the two fields made for a body: an article page's `bodyHtml` and a feed
- * entry's `contentHtml` (see withBodies), and only those are looked at. Every other field is
- * text from the dumps, which may hold anything, a marker's look too: it stays text.
+ * entry's `contentHtml` (see withBodies), and only those are looked at. Every other field stays
+ * as it is: much of it is text from the dumps, which may hold anything, a marker's look too.
  */
 const MARK = "\uE000body:";
 
