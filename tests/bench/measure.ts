@@ -61,10 +61,10 @@ function treePids(root: number): number[] {
 /** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
 
-/** CPU time (user + system) of each process of a tree so far, in clock ticks, by pid. */
-function treeCpuTicks(root: number): Map<number, number> {
+/** CPU time (user + system) of each of `pids` so far, in clock ticks, by pid. */
+function cpuTicks(pids: readonly number[]): Map<number, number> {
   const ticks = new Map<number, number>();
-  for (const pid of treePids(root)) {
+  for (const pid of pids) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "latin1");
       // Fields 14 and 15 (utime, stime), counted from field 3 (after the parenthesised name).
@@ -77,10 +77,10 @@ function treeCpuTicks(root: number): Map<number, number> {
   return ticks;
 }
 
-/** Resident memory of a process and all its descendants, in bytes. */
-export function treeRssBytes(root: number): number {
+/** Resident memory of `pids` together, in bytes. */
+function rssBytes(pids: readonly number[]): number {
   let total = 0;
-  for (const pid of treePids(root)) {
+  for (const pid of pids) {
     try {
       total += Number(readFileSync(`/proc/${pid}/statm`, "latin1").split(" ")[1]) * PAGE_BYTES;
     } catch {
@@ -126,12 +126,13 @@ export function runMeasured(command: string, args: string[], options: MeasureOpt
     let peak = 0;
     let signalled = false;
     /** Each process's CPU ticks at its last sample. */
-    const cpuTicks = new Map<number, number>();
+    const lastTicks = new Map<number, number>();
     const sample = (): void => {
       if (child.pid === undefined) return;
-      const rss = treeRssBytes(child.pid);
+      const pids = treePids(child.pid);
+      const rss = rssBytes(pids);
       peak = Math.max(peak, rss);
-      for (const [pid, ticks] of treeCpuTicks(child.pid)) cpuTicks.set(pid, Math.max(ticks, cpuTicks.get(pid) ?? 0));
+      for (const [pid, ticks] of cpuTicks(pids)) lastTicks.set(pid, Math.max(ticks, lastTicks.get(pid) ?? 0));
       if (!signalled && options.signalAtMiB !== undefined && rss >= options.signalAtMiB * 1048576) {
         signalled = true;
         signalNodes(child.pid, "SIGUSR2");
@@ -163,7 +164,7 @@ export function runMeasured(command: string, args: string[], options: MeasureOpt
         rmSync(scratch, { recursive: true, force: true });
       }
       let sampledTicks = 0;
-      for (const ticks of cpuTicks.values()) sampledTicks += ticks;
+      for (const ticks of lastTicks.values()) sampledTicks += ticks;
       if (sampledTicks > 0) cpuSeconds = Math.max(cpuSeconds ?? 0, sampledTicks / TICKS_PER_SECOND);
       resolve({
         cpuSeconds,
