@@ -24,7 +24,7 @@ import { displayPath } from "./paths.ts";
 import { reconcile } from "./reconcile.ts";
 import type { ContentEntry } from "./schema.ts";
 import { contentIndexOf, loadContent, type LoadedContent } from "./store.ts";
-import { stampFile } from "./file-stamp.ts";
+import type { FileStamp } from "./file-stamp.ts";
 
 export interface IngestOptions {
   paths: ProjectPaths;
@@ -42,10 +42,11 @@ export interface IngestOptions {
   /** Called after each dump is read and parsed. */
   onProgress?: (done: number, total: number, file: string) => void;
   /**
-   * Parsing threads (default: see parseAhead; below 2, dumps are parsed in this thread) and the
-   * number of dumps to parse from which they also derive for enrichment (default 2,000).
+   * Parsing threads (default: see parseAhead; below 2, dumps are parsed in this thread), the
+   * number of dumps to parse from which they also derive for enrichment (default 2,000), and the
+   * threads writing content/ (default: see applyChanges; below 2, files are written in this thread).
    */
-  parallel?: { threads?: number; deriveFrom?: number };
+  parallel?: { threads?: number; deriveFrom?: number; writeThreads?: number };
 }
 
 export interface DumpSummary {
@@ -291,6 +292,7 @@ async function enrichAndWrite(
   diagnostics.push(...plan.diagnostics);
 
   const hold = options.holdOnError === true && diagnostics.some((d) => d.level === "error");
+  const writeThreads = options.parallel?.writeThreads;
   const entries = entriesAfter(content.entries, plan.changes);
   const { kept, conflicts } = plan;
   // The files written are recorded in the content index, so the next load (the build that
@@ -299,12 +301,12 @@ async function enrichAndWrite(
   // read their bodies back from the files when asked for, rather than hold them.
   const contentIndex = hold ? undefined : contentIndexOf(content);
   const byPath = new Map(entries.map((e, i) => [e.path, i]));
-  const onWritten = (change: WriteChange): void => {
+  const onWritten = (change: WriteChange, stamp: FileStamp | null): void => {
     const at = byPath.get(change.path);
     const absolute = join(paths.content, ...change.path.split("/"));
-    if (at !== undefined && contentIndex) entries[at] = contentIndex.written(entries[at]!, change.text, absolute, displayPath(paths.root, absolute), stampFile(absolute));
+    if (at !== undefined && contentIndex) entries[at] = contentIndex.written(entries[at]!, change.text, absolute, displayPath(paths.root, absolute), stamp);
   };
-  const applied = hold ? { written: [], removed: [] } : await applyChanges(paths.content, plan.changes, { onWritten, consume: true });
+  const applied = hold ? { written: [], removed: [] } : await applyChanges(paths.content, plan.changes, { onWritten, consume: true, ...(writeThreads === undefined ? {} : { threads: writeThreads }) });
   // Topics enrichment discovered are named in a registry file of their own, so that later builds,
   // which enrich only new dumps, still know them.
   if (!hold && discovered) await saveDiscoveredTopics(paths.data, discovered, await loadCuratedTopics(paths.data));

@@ -1,6 +1,7 @@
 /**
- * Ingest through the parsing threads, with the threads deriving for enrichment, writes exactly
- * what ingest in this thread alone writes: the same content/, byte for byte.
+ * Ingest through the parsing threads, with the threads deriving for enrichment and content/
+ * written by writing threads, writes exactly what ingest in this thread alone writes: the same
+ * content/, byte for byte, recorded in the content index as it is.
  */
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,11 +28,20 @@ describe("ingest on parsing threads", () => {
     cpSync(alone, threaded, { recursive: true });
 
     const inThisThread = await ingest({ paths: projectPaths(alone), parallel: { threads: 0 } });
-    const onThreads = await ingest({ paths: projectPaths(threaded), parallel: { threads: 2, deriveFrom: 1 } });
+    const onThreads = await ingest({ paths: projectPaths(threaded), parallel: { threads: 2, deriveFrom: 1, writeThreads: 2 } });
     expect(onThreads.diagnostics.filter((d) => d.level === "error")).toEqual([]);
     expect(onThreads.written.length).toBeGreaterThan(100);
     expect(onThreads.written).toEqual(inThisThread.written);
     expect(await hashFiles(join(threaded, "content"))).toEqual(await hashFiles(join(alone, "content")));
+    // The files written on threads are in the content index as written, stamps included: loading
+    // content/ with it reads no file again (the index is left as it was), and gives what parsing
+    // every file gives.
+    const paths = projectPaths(threaded);
+    const before = await hashFiles(paths.cache);
+    const indexed = await loadContent(paths.content, { root: paths.root, cacheDir: paths.cache });
+    expect(await hashFiles(paths.cache)).toEqual(before);
+    const parsed = await loadContent(paths.content, { root: paths.root });
+    expect(JSON.stringify(indexed.entries)).toBe(JSON.stringify(parsed.entries));
   });
 
   it("keeps, from a fresh clone's first ingest, the summary of every record for the next enrichment", async () => {
