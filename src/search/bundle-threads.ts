@@ -1,6 +1,7 @@
 import type { Worker } from "node:worker_threads";
 import { requestReply, startTypeScriptWorker, ThreadTimeoutError } from "../workers/typescript-worker.ts";
 import type { BundleReply, BundleRequest } from "./bundle-thread.ts";
+import type { BundlePlacement } from "./files.ts";
 import type { SearchRecord } from "./records.ts";
 
 /**
@@ -24,12 +25,15 @@ export class BundleThreads {
   /** `timeoutMs`: how long a shard of n records may take (default shardTimeoutMs). */
   constructor(private readonly timeoutMs: (records: number) => number = shardTimeoutMs) {}
 
-  /** Indexes `records` into a bundle at `outputDir`, on an idle thread (or a new one). */
-  async write(records: SearchRecord[], outputDir: string): Promise<void> {
+  /**
+   * Indexes `records` into a bundle at `outputDir`, on an idle thread (or a new one), which then
+   * puts it in place when `place` says where (see placeBundle).
+   */
+  async write(records: SearchRecord[], outputDir: string, place?: BundlePlacement): Promise<void> {
     const worker = this.#idle.pop() ?? this.#start();
     let reply: BundleReply;
     try {
-      reply = await requestReply<BundleReply>(worker, { records, outputDir } satisfies BundleRequest, "indexing a search shard with Pagefind", this.timeoutMs(records.length));
+      reply = await requestReply<BundleReply>(worker, { records, outputDir, ...(place === undefined ? {} : { place }) } satisfies BundleRequest, "indexing a search shard with Pagefind", this.timeoutMs(records.length));
     } catch (error) {
       // The thread died or hangs: it is not asked to stop, which it could never answer.
       this.#all.splice(this.#all.indexOf(worker), 1);

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Article, Registries } from "../model/index.ts";
@@ -90,20 +89,21 @@ export async function indexSearch(options: SearchOptions): Promise<SearchReport>
     const cached = join(cacheRoot, plan.name);
     const hashFile = `${cached}.sha256`;
     const fresh = existsSync(cached) && existsSync(hashFile) && readFileSync(hashFile, "utf8").trim() === hash;
+    const live = options.isLive?.(plan.name, hash) ?? false;
+    const siteDir = join(outRoot, plan.name);
     if (!fresh) {
-      // Written aside and renamed in, so an interrupted build never leaves a half bundle in the cache.
+      // Written aside and renamed in (by its thread), so an interrupted build never leaves a half
+      // bundle in the cache.
       const pending = join(cacheRoot, `.pending-${plan.name}`);
       rmSync(pending, { recursive: true, force: true });
       rmSync(hashFile, { force: true });
-      await threads.write(plan.articles.map((article) => records.record(article)), pending);
-      // Removed asynchronously: an old bundle is ~2,000 files.
-      await rm(cached, { recursive: true, force: true });
-      renameSync(pending, cached);
-      writeFileSync(hashFile, `${hash}\n`);
-    }
-    const live = options.isLive?.(plan.name, hash) ?? false;
-    if (!live) {
-      const linking = linkTree(cached, join(outRoot, plan.name));
+      await threads.write(
+        plan.articles.map((article) => records.record(article)),
+        pending,
+        { cached, hashFile, hash, ...(live ? {} : { siteDir }) },
+      );
+    } else if (!live) {
+      const linking = linkTree(cached, siteDir);
       // Its failure is reported when the links are awaited below, not as an unhandled rejection meanwhile.
       linking.catch(() => undefined);
       links.push(linking);

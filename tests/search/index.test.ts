@@ -103,6 +103,15 @@ describe("indexSearch", () => {
     expect(changed.map((s) => s.name)).toEqual(rebuilt);
     const search = await openSiteSearch(siteDir);
     expect((await search("mosswort")).map((r) => r.url)).toEqual(["/articles/library-opens-late/"]);
+    // The new bundle replaced the cached one, which the site's links point at (same files), and
+    // its fingerprint was written: nothing set aside or pending is left in the cache.
+    const [shard] = report.shards.filter((s) => s.rebuilt);
+    const cachedDir = join(cacheDir, "search", shard!.name);
+    expect(readFileSync(`${cachedDir}.sha256`, "utf8").trim()).toBe(shard!.hash);
+    expect(readdirSync(join(cacheDir, "search")).filter((n) => n.startsWith("."))).toEqual([]);
+    const bundle = join(siteDir, "search-index", shard!.name);
+    expect(treeDigest(bundle)).toEqual(treeDigest(cachedDir));
+    for (const file of Object.keys(treeDigest(bundle))) expect(statSync(join(bundle, file)).ino).toBe(statSync(join(cachedDir, file)).ino);
   });
 
   it("rebuilds only the shards a new dump changes, and drops shards that are gone", async () => {
