@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import type { Worker } from "node:worker_threads";
 import type { Dump, DumpFacts, ParseResult } from "../model/index.ts";
 import { decodeDump } from "../read/index.ts";
-import { startTypeScriptWorker } from "../workers/typescript-worker.ts";
+import { listen, startTypeScriptWorker } from "../workers/typescript-worker.ts";
 import type { DerivedEntries } from "../enrich/derived-cache.ts";
 import type { CloseRequest, DeriveRequest, ParseReply, ParseRequest } from "./parse-worker.ts";
 
@@ -85,11 +85,6 @@ async function parseOnThreads(
       const worker = startTypeScriptWorker(new URL("./parse-worker.ts", import.meta.url));
       workers.push(worker);
       const pending = new Map<number, string>();
-      const cleanup = (): void => {
-        worker.off("message", onMessage);
-        worker.off("error", onError);
-        worker.off("exit", onExit);
-      };
       const send = (): void => {
         while (pending.size < IN_FLIGHT && next < files.length) {
           const id = next++;
@@ -97,28 +92,22 @@ async function parseOnThreads(
           worker.postMessage({ id, file: files[id]!, cacheDir } satisfies ParseRequest);
         }
         if (pending.size === 0) {
-          cleanup();
+          stop();
           resolveDrive();
         }
       };
-      const onMessage = (reply: ParseReply): void => {
-        const file = pending.get(reply.id);
-        pending.delete(reply.id);
-        // A dump that could not be read is left for the caller, which reads it and reports why.
-        if (file !== undefined && reply.ok) onRead(file, reply);
-        send();
-      };
-      const onError = (error: Error): void => {
-        cleanup();
-        reject(error);
-      };
-      const onExit = (code: number): void => {
-        cleanup();
-        reject(new Error(`a thread parsing dumps stopped (exit code ${code})`));
-      };
-      worker.on("message", onMessage);
-      worker.on("error", onError);
-      worker.on("exit", onExit);
+      const stop = listen<ParseReply>(
+        worker,
+        "parsing dumps",
+        (reply) => {
+          const file = pending.get(reply.id);
+          pending.delete(reply.id);
+          // A dump that could not be read is left for the caller, which reads it and reports why.
+          if (file !== undefined && reply.ok) onRead(file, reply);
+          send();
+        },
+        reject,
+      );
       if (derive) worker.postMessage(derive);
       send();
     });

@@ -1,5 +1,5 @@
 import type { Worker } from "node:worker_threads";
-import { startTypeScriptWorker } from "../workers/typescript-worker.ts";
+import { listen, startTypeScriptWorker } from "../workers/typescript-worker.ts";
 import type { FileStamp } from "./file-stamp.ts";
 import type { WriteReply, WriteRequest } from "./write-worker.ts";
 
@@ -73,11 +73,6 @@ export async function writeOnThreads(
       const worker = startTypeScriptWorker(new URL("./write-worker.ts", import.meta.url));
       workers.push(worker);
       let inFlight = 0;
-      const cleanup = (): void => {
-        worker.off("message", onMessage);
-        worker.off("error", onError);
-        worker.off("exit", onExit);
-      };
       const send = (): void => {
         while (failure === undefined && inFlight < IN_FLIGHT && nextToSend < requests) {
           const id = nextToSend++;
@@ -89,35 +84,29 @@ export async function writeOnThreads(
           worker.postMessage({ id, files: batch } satisfies WriteRequest);
         }
         if (inFlight === 0) {
-          cleanup();
+          stop();
           resolveDrive();
         }
       };
-      const onMessage = (reply: WriteReply): void => {
-        inFlight--;
-        if (!reply.ok) failure ??= new ThreadWriteError(reply.message, reply.code);
-        else if (failure === undefined) {
-          sent.get(reply.id)!.results = reply.results;
-          try {
-            report();
-          } catch (error) {
-            failure = error instanceof Error ? error : new Error(String(error));
-          }
-        }
-        send();
-      };
       // A thread that failed outright (not a write) is not waited for.
-      const onError = (error: Error): void => {
-        cleanup();
-        reject(error);
-      };
-      const onExit = (code: number): void => {
-        cleanup();
-        reject(new Error(`a thread writing content files stopped (exit code ${code})`));
-      };
-      worker.on("message", onMessage);
-      worker.on("error", onError);
-      worker.on("exit", onExit);
+      const stop = listen<WriteReply>(
+        worker,
+        "writing content files",
+        (reply) => {
+          inFlight--;
+          if (!reply.ok) failure ??= new ThreadWriteError(reply.message, reply.code);
+          else if (failure === undefined) {
+            sent.get(reply.id)!.results = reply.results;
+            try {
+              report();
+            } catch (error) {
+              failure = error instanceof Error ? error : new Error(String(error));
+            }
+          }
+          send();
+        },
+        reject,
+      );
       send();
     });
 

@@ -35,10 +35,4 @@ function write({ id, files }: WriteRequest): WriteReply {
 
 if (parentPort === null) throw new TypeError("write-worker.ts runs as a worker thread of write-pool.ts");
 const port = parentPort;
-port.on("message", (request: WriteRequest | { close: true }) => {
-  if ("close" in request) {
-    port.close();
-    return;
-  }
-  port.postMessage(write(request));
-});
+port.on("message", (request: WriteRequest) => port.postMessage(write(request)));

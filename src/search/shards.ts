@@ -3,8 +3,8 @@ import type { Article } from "../model/index.ts";
 
 /**
  * Default bound of a shard's size, in articles; shards hold about half that on average. Adding
- * a dump re-indexes its shard, and Pagefind takes ~2.5 ms per article, with the pages being made
- * beside it: at 1,400, an add at 16k whose dump fell in a shard of ~990 articles took 5.0–5.4 s,
+ * a dump re-indexes its shard: Pagefind takes ~2 ms per article, ~2.6 with the pages being made
+ * beside it. At 1,400, an add at 16k whose dump fell in a shard of ~990 articles took 5.0–5.4 s,
  * and at 16k most dumps do (10 of its 22 shards are not split yet, and they take 20/32 of the
  * dumps). At 1,000 it has 30 shards, 28 of them of ~470 articles (taking 28/32 of the dumps),
  * and a reader's first query loaded 188 files instead of 140, in 1.2–1.7 s against 1.1–1.2 s

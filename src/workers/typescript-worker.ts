@@ -60,40 +60,56 @@ export class ThreadTimeoutError extends Error {
 }
 
 /**
+ * Hands a worker's messages to `onMessage` until the returned function is called. A thread that
+ * fails or exits meanwhile stops the listening and calls `fail`, naming what it was `doing`.
+ */
+export function listen<Reply>(worker: Worker, doing: string, onMessage: (reply: Reply) => void, fail: (error: Error) => void): () => void {
+  const onError = (error: Error): void => {
+    stop();
+    fail(error);
+  };
+  const onExit = (code: number): void => {
+    stop();
+    fail(new Error(`a thread ${doing} stopped (exit code ${code})`));
+  };
+  const stop = (): void => {
+    worker.off("message", onMessage);
+    worker.off("error", onError);
+    worker.off("exit", onExit);
+  };
+  worker.on("message", onMessage);
+  worker.on("error", onError);
+  worker.on("exit", onExit);
+  return stop;
+}
+
+/**
  * Sends one request to a worker and waits for its one reply. A worker that fails or exits before
  * replying rejects the promise, naming what it was doing; so does one that gives no answer within
  * `timeoutMs` (when given), which the caller should then terminate.
  */
 export function requestReply<Reply>(worker: Worker, request: unknown, doing: string, timeoutMs?: number): Promise<Reply> {
   return new Promise((resolvePromise, reject) => {
-    const onMessage = (reply: Reply): void => {
-      cleanup();
-      resolvePromise(reply);
-    };
-    const onError = (error: Error): void => {
-      cleanup();
-      reject(error);
-    };
-    const onExit = (code: number): void => {
-      cleanup();
-      reject(new Error(`a thread ${doing} stopped (exit code ${code})`));
-    };
+    const stop = listen<Reply>(
+      worker,
+      doing,
+      (reply) => {
+        clearTimeout(timer);
+        stop();
+        resolvePromise(reply);
+      },
+      (error) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
     const timer =
       timeoutMs === undefined
         ? undefined
         : setTimeout(() => {
-            cleanup();
+            stop();
             reject(new ThreadTimeoutError(doing, timeoutMs / 1000));
           }, timeoutMs);
-    const cleanup = (): void => {
-      clearTimeout(timer);
-      worker.off("message", onMessage);
-      worker.off("error", onError);
-      worker.off("exit", onExit);
-    };
-    worker.on("message", onMessage);
-    worker.on("error", onError);
-    worker.on("exit", onExit);
     worker.postMessage(request);
   });
 }
