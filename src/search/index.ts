@@ -25,7 +25,7 @@ export interface SearchOptions {
   registries?: Registries;
   /** The language every record is indexed in, so one search box finds all (default `en`). */
   language?: string;
-  /** Bound of a shard's size in articles (default 1,000); see planShards. */
+  /** Bound of a shard's size in articles (default 1,400); see planShards. */
   maxShardSize?: number;
   /** Shards indexed at once (default: the number of CPUs, at most 2). Memory grows with it. */
   concurrency?: number;

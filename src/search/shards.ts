@@ -2,15 +2,15 @@ import { hash } from "node:crypto";
 import type { Article } from "../model/index.ts";
 
 /**
- * Default bound of a shard's size, in articles; shards hold about half that on average. Adding
- * a dump re-indexes its shard: Pagefind takes ~2 ms per article, ~2.6 with the pages being made
- * beside it. At 1,400, an add at 16k whose dump fell in a shard of ~990 articles took 5.0–5.4 s,
- * and at 16k most dumps do (10 of its 22 shards are not split yet, and they take 20/32 of the
- * dumps). At 1,000 it has 30 shards, 28 of them of ~470 articles (taking 28/32 of the dumps),
- * and a reader's first query loaded 188 files instead of 140, in 1.2–1.7 s against 1.1–1.2 s
- * (served locally, chromium).
+ * Default bound of a shard's size, in articles; shards hold about half that on average. The
+ * bound trades an editor's add against a reader's first query. Adding a dump re-indexes its
+ * shard: Pagefind takes ~2 ms per article, ~2.6 with the pages being made beside it, so an add
+ * at 16k whose dump fell in a shard of ~990 articles took 5.0–5.4 s, one in a shard of ~470
+ * 0.1–0.3 s less (the pages, made meanwhile, then take the longest). A reader's first
+ * query loads every bundle's entry, meta and filter files: at 64k, 86 bundles (this bound) took
+ * 2.7–2.8 s, 120 bundles (a bound of 1,000) 3.7 s, and a next query 0.7–1.2 s against 1.2 s.
  */
-export const DEFAULT_MAX_SHARD_SIZE = 1000;
+export const DEFAULT_MAX_SHARD_SIZE = 1400;
 
 export interface ShardPlan {
   /** Folder name under search-index/: `shard-<bucket>`. */
