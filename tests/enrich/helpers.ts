@@ -10,6 +10,8 @@ import { parseDump } from "../../src/parse/index.ts";
 export const projectRoot = resolve(import.meta.dirname, "../..");
 export const dataDir = resolve(projectRoot, "content/_data");
 export const corpusDir = resolve(projectRoot, "../shared/corpus/dev");
+/** Whether the dev corpus is beside the project (CI has it); tests that read it are skipped without it. */
+export const hasCorpus = existsSync(corpusDir);
 export const seedPath = resolve(projectRoot, "seeds/000_a614a29300825745.txt");
 export const repostPath = resolve(import.meta.dirname, "fixtures/001_fna-repost.txt");
 
