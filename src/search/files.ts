@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { copyFile, link, mkdir, readdir } from "node:fs/promises";
+import { copyFile, link } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { mapBounded } from "../concurrency.ts";
 
@@ -15,16 +15,7 @@ const LINKS_IN_FLIGHT = 16;
  * search threads' replies and the pages' writes are handled meanwhile).
  */
 export async function linkTree(from: string, to: string): Promise<number> {
-  const files: Array<{ source: string; target: string }> = [];
-  const walk = async (source: string, target: string): Promise<void> => {
-    await mkdir(target, { recursive: true });
-    for (const entry of await readdir(source, { withFileTypes: true })) {
-      const pair = { source: join(source, entry.name), target: join(target, entry.name) };
-      if (entry.isDirectory()) await walk(pair.source, pair.target);
-      else files.push(pair);
-    }
-  };
-  await walk(from, to);
+  const files = filesToLink(from, to);
   await mapBounded(files, LINKS_IN_FLIGHT, async ({ source, target }) => {
     try {
       await link(source, target);
@@ -37,22 +28,32 @@ export async function linkTree(from: string, to: string): Promise<number> {
 
 /** linkTree, synchronously: for a thread with nothing else to do meanwhile. */
 export function linkTreeSync(from: string, to: string): number {
-  mkdirSync(to, { recursive: true });
-  let files = 0;
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = join(from, entry.name);
-    const target = join(to, entry.name);
-    if (entry.isDirectory()) {
-      files += linkTreeSync(source, target);
-      continue;
-    }
+  const files = filesToLink(from, to);
+  for (const { source, target } of files) {
     try {
       linkSync(source, target);
     } catch {
       copyFileSync(source, target);
     }
-    files++;
   }
+  return files.length;
+}
+
+/**
+ * The files under `from`, each with its place under `to`, whose folders it makes. A bundle has
+ * three folders: walking them synchronously costs less than the promises would.
+ */
+function filesToLink(from: string, to: string): Array<{ source: string; target: string }> {
+  const files: Array<{ source: string; target: string }> = [];
+  const walk = (source: string, target: string): void => {
+    mkdirSync(target, { recursive: true });
+    for (const entry of readdirSync(source, { withFileTypes: true })) {
+      const pair = { source: join(source, entry.name), target: join(target, entry.name) };
+      if (entry.isDirectory()) walk(pair.source, pair.target);
+      else files.push(pair);
+    }
+  };
+  walk(from, to);
   return files;
 }
 
