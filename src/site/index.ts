@@ -4,7 +4,7 @@ import type { Article, Diagnostic, Registries } from "../model/index.ts";
 import type { SiteDump } from "./view/types.ts";
 import { copyRawDumps, writeAssets } from "./assets.ts";
 import { PAGES_PER_RUN } from "./eleventy.ts";
-import { defaultRenderThreads, renderSite } from "./render-pool.ts";
+import { defaultRenderThreads, renderSite, type RenderThread } from "./render-pool.ts";
 import { BodyRefs } from "./body-refs.ts";
 import { BodyCache } from "./render-body.ts";
 import { ExcerptCache } from "./excerpts.ts";
@@ -15,6 +15,7 @@ import { writeRawFiles } from "./write-files.ts";
 import { contentHash, OutputReuse, renderKey } from "./reuse.ts";
 
 export { renderBody } from "./render-body.ts";
+export { renderThreadsForPages, startRenderThread, type RenderThread } from "./render-pool.ts";
 export { configureEleventy } from "./eleventy.ts";
 export { commitManifest, dropManifest, OutputReuse } from "./reuse.ts";
 export { absoluteUrl, normalisePathPrefix, prefixedPath, paths } from "./urls.ts";
@@ -51,6 +52,11 @@ export interface SiteOptions {
   previousDir?: string;
   /** Worker threads rendering batches side by side; 0 renders in this thread (default: see defaultRenderThreads). */
   renderThreads?: number;
+  /**
+   * Rendering threads the caller started before the records were ready (startRenderThread), to
+   * be used as the first of `renderThreads`; the caller terminates them (renderSite does too).
+   */
+  renderThreadsStarted?: readonly RenderThread[];
 }
 
 export interface SiteReport {
@@ -140,6 +146,7 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
         keepInputs: (file, hash) => reuse.keepInputs(file, hash),
         write: (file, content) => !reuse.keep(file, contentHash(content)),
       }),
+    options.renderThreadsStarted,
   );
   const dumps = input.dumps.map((d) => d.dump);
   diagnostics.push(...(await copyRawDumps(dumps, resolve(options.seedsDir), outDir, (file, sha256) => !reuse.keep(file, sha256))));

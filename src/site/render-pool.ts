@@ -24,8 +24,13 @@ import { writeFiles } from "./write-files.ts";
  * per spare core, at most four (memory grows with each).
  */
 export function defaultRenderThreads(data: SiteData): number {
+  return renderThreadsForPages(pageCount(data));
+}
+
+/** defaultRenderThreads for a site of `pages` pages. */
+export function renderThreadsForPages(pages: number): number {
   const cores = availableParallelism();
-  if (pageCount(data) < MIN_PAGES_FOR_THREADS) return 0;
+  if (pages < MIN_PAGES_FOR_THREADS) return 0;
   if (cores <= 2) return 1;
   return Math.min(4, cores - 1);
 }
@@ -63,6 +68,7 @@ export async function renderSite(
   select?: PageSelect,
   bodies: BatchBodies = NO_BODIES,
   meanwhile: () => void = () => {},
+  started: readonly RenderThread[] = [],
 ): Promise<number> {
   if (!Number.isInteger(run.pagesPerRun) || run.pagesPerRun < 1) throw new TypeError(`pagesPerRun must be a positive integer, got ${run.pagesPerRun}`);
   if (!Number.isInteger(threads) || threads < 0) throw new TypeError(`renderThreads must be a whole number, got ${threads}`);
@@ -79,7 +85,9 @@ export async function renderSite(
   const looked: BatchData[] = [];
   for (const item of [all.next(), all.next()]) if (!item.done) looked.push(item.value);
   if (looked.length === 0) return inProcess([]);
-  if (looked.length === 1 && pageCount(looked[0]!) < MIN_PAGES_FOR_THREADS) return inProcess(looked);
+  // A thread started early has loaded Eleventy meanwhile: it renders even a small batch, alone.
+  const small = looked.length === 1 && pageCount(looked[0]!) < MIN_PAGES_FOR_THREADS;
+  if (small && started.length === 0) return inProcess(looked);
   // The batches looked at are handed on, not held: a batch holds its pages' bodies.
   const queue: Iterator<BatchData> = (function* () {
     for (let batch = looked.shift(); batch !== undefined; batch = looked.shift()) yield batch;
@@ -89,8 +97,8 @@ export async function renderSite(
   let runs = 0;
   const failures: unknown[] = [];
   const pending = new Set<Promise<void>>();
-  const heap = { maxOldGenerationSizeMb: THREAD_HEAP_MB, ...(data.articles.length < TIGHT_HEAP_ARTICLES ? { initialHeapMb: THREAD_INITIAL_HEAP_MB } : {}) };
-  const renderers = Array.from({ length: threads }, () => new RenderThread(startTypeScriptWorker(new URL("./render-worker.ts", import.meta.url), heap)));
+  const more = small ? 0 : Math.max(0, threads - started.length);
+  const renderers = [...started, ...Array.from({ length: more }, () => startRenderThread(data.articles.length))];
   // Each thread is sent its next batch before it finishes the one it renders, so it never waits
   // for this thread to make one; as it finishes one, it is sent another.
   const topUp = (renderer: RenderThread): void => {
@@ -145,12 +153,28 @@ export async function renderSite(
 /** Batches sent to a rendering thread and not yet rendered: the one it renders, and the next. */
 const BATCHES_IN_FLIGHT = 2;
 
+/**
+ * A rendering thread for a site of about `articles` articles. It loads Eleventy as it starts, so
+ * one started before the pages are known (startRenderThreadEarly in the build) has it loaded
+ * by the time they are.
+ */
+export function startRenderThread(articles: number): RenderThread {
+  const heap = { maxOldGenerationSizeMb: THREAD_HEAP_MB, ...(articles < TIGHT_HEAP_ARTICLES ? { initialHeapMb: THREAD_INITIAL_HEAP_MB } : {}) };
+  return new RenderThread(startTypeScriptWorker(new URL("./render-worker.ts", import.meta.url), heap));
+}
+
 /** A rendering thread, sent batches ahead: it renders them one at a time, and replies in order. */
-class RenderThread {
+export class RenderThread {
   readonly #waiting: Array<{ resolve: (reply: RenderReply) => void; reject: (error: Error) => void }> = [];
+  /** Why the thread stopped, once it has: a thread started early may fail before it is sent anything. */
+  #failure: Error | undefined;
+  #replies = 0;
 
   constructor(private readonly worker: Worker) {
-    worker.on("message", (reply: RenderReply) => this.#waiting.shift()?.resolve(reply));
+    worker.on("message", (reply: RenderReply) => {
+      this.#replies++;
+      this.#waiting.shift()?.resolve(reply);
+    });
     worker.on("error", (error: Error) => this.#failAll(error));
     worker.on("exit", (code: number) => this.#failAll(new Error(`a thread rendering pages stopped (exit code ${code})`)));
   }
@@ -159,7 +183,13 @@ class RenderThread {
     return this.#waiting.length;
   }
 
+  /** Batches the thread has answered for. */
+  get batches(): number {
+    return this.#replies;
+  }
+
   render(request: RenderRequest): Promise<RenderReply> {
+    if (this.#failure !== undefined) return Promise.reject(this.#failure);
     return new Promise((resolve, reject) => {
       this.#waiting.push({ resolve, reject });
       this.worker.postMessage(request satisfies RenderRequest);
@@ -171,6 +201,7 @@ class RenderThread {
   }
 
   #failAll(error: Error): void {
+    this.#failure ??= error;
     for (const waiting of this.#waiting.splice(0)) waiting.reject(error);
   }
 }

@@ -4,7 +4,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { renderDeferred, type DeferredBodies } from "./body-refs.ts";
-import { renderBatch, type BatchData, type EleventyRun } from "./eleventy.ts";
+import { loadEleventy, renderBatch, type BatchData, type EleventyRun } from "./eleventy.ts";
 import { xmlSafe } from "./view/feeds.ts";
 import { writeFiles } from "./write-files.ts";
 
@@ -20,6 +20,9 @@ export type RenderReply = { ok: true; pages: number; bodies: Array<[string, stri
 
 if (parentPort === null) throw new TypeError("render-worker.ts runs as a worker thread of render-pool.ts");
 const port = parentPort;
+// Loaded now, not with the first batch: a thread started early (see render-pool.ts) loads it
+// while the build is still reading the archive.
+loadEleventy();
 // Batches are sent ahead (render-pool.ts): each waits for the one before, and replies come in order.
 let previous: Promise<void> = Promise.resolve();
 port.on("message", (request: RenderRequest) => {

@@ -2,6 +2,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProjectPaths } from "../../src/config.ts";
+import { readLastBuild } from "../../src/cli/pipeline/last-build.ts";
 import { listContentFiles } from "../../src/content/index.ts";
 import { hashTree, makeProject, removeProjects, runCli } from "../e2e/project.ts";
 
@@ -55,6 +56,9 @@ describe("ingest, build and check from the command line", () => {
     const build = await runCli(["build"], paths.root);
     expect(build.stderr).not.toMatch(/ error /);
     expect(build.code).toBe(0);
+    // The site's size is kept for the next build (it starts a rendering thread early for a large one).
+    const [, articles, pages] = /dist\/: (\d+) articles, (\d+) pages/.exec(build.stdout) ?? [];
+    expect(await readLastBuild(paths.cache)).toMatchObject({ pathPrefix: "/", articles: Number(articles), pages: Number(pages) });
     const check = await runCli(["check"], paths.root);
     expect(check.stderr).not.toMatch(/ error /);
     expect(check.code).toBe(0);

@@ -18,7 +18,7 @@ export interface BuiltSite {
 
 export async function buildInto(
   input: SiteInput,
-  options: Partial<Pick<SiteOptions, "pathPrefix" | "baseUrl" | "siteTitle" | "cacheDir" | "pagesPerRun" | "renderThreads">> = {},
+  options: Partial<Pick<SiteOptions, "pathPrefix" | "baseUrl" | "siteTitle" | "cacheDir" | "pagesPerRun" | "renderThreads" | "renderThreadsStarted">> = {},
 ): Promise<BuiltSite> {
   const root = await mkdtemp(join(tmpdir(), "newsarchive-site-"));
   const dir = join(root, "out");
@@ -32,6 +32,7 @@ export async function buildInto(
     ...(options.siteTitle === undefined ? {} : { siteTitle: options.siteTitle }),
     ...(options.pagesPerRun === undefined ? {} : { pagesPerRun: options.pagesPerRun }),
     ...(options.renderThreads === undefined ? {} : { renderThreads: options.renderThreads }),
+    ...(options.renderThreadsStarted === undefined ? {} : { renderThreadsStarted: options.renderThreadsStarted }),
   });
   const read = (path: string): Promise<string> => readFile(join(dir, (path.endsWith("/") ? `${path}index.html` : path).replace(/^\//, "")), "utf8");
   return {

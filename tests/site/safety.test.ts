@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, renderBody } from "../../src/site/index.ts";
+import { buildSite, renderBody, startRenderThread } from "../../src/site/index.ts";
 import { hostileArticle, seedInput, seedsDir, syntheticArticles, templatesDir } from "./fixtures.ts";
 import { all, buildInto, text, type BuiltSite } from "./helpers.ts";
 
@@ -150,6 +150,33 @@ describe("reproducible output", () => {
       await second.remove();
       await third.remove();
     }
+  });
+});
+
+describe("a rendering thread started before the pages are known", () => {
+  it("renders even a site of one small batch, with the same bytes as this thread", async () => {
+    const input = seedInput();
+    input.articles.push(...syntheticArticles(12));
+    const here = await buildInto(input, { renderThreads: 0 });
+    const thread = startRenderThread(input.articles.length);
+    const early = await buildInto(input, { renderThreads: 1, renderThreadsStarted: [thread] });
+    try {
+      // One batch, below the size for which threads are started: rendered by the thread given, not here.
+      expect(thread.batches).toBe(1);
+      const files = await here.files();
+      expect(await early.files()).toEqual(files);
+      for (const file of files) expect(await early.read(file), file).toBe(await here.read(file));
+    } finally {
+      await here.remove();
+      await early.remove();
+    }
+  });
+
+  it("fails the build, not hang it, when the thread stopped before it was given a batch", async () => {
+    const input = seedInput();
+    const thread = startRenderThread(input.articles.length);
+    await thread.terminate();
+    await expect(buildInto(input, { renderThreads: 1, renderThreadsStarted: [thread] })).rejects.toThrow(/a thread rendering pages stopped/);
   });
 });
 

@@ -9,9 +9,9 @@ import type { Article, Registries } from "../../model/index.ts";
 import type { indexSearch as IndexSearch, SearchReport } from "../../search/index.ts";
 import { SEARCH_MANIFEST_KEY } from "../../search/shards.ts";
 import { linkTree } from "../../search/files.ts";
-import { buildSite, OutputReuse } from "../../site/index.ts";
+import { buildSite, OutputReuse, renderThreadsForPages, startRenderThread, type RenderThread } from "../../site/index.ts";
 import { TIGHT_HEAP_ARTICLES, withTightHeap } from "../../heap-growth.ts";
-import { writeLastBuild } from "./last-build.ts";
+import { readLastBuild, writeLastBuild } from "./last-build.ts";
 import { acquireBuildLock, removeStaleBuildFolders } from "./lock.ts";
 import { finishInterruptedUpdate, publish } from "./publish.ts";
 import { makeStagingDir } from "./swap.ts";
@@ -93,6 +93,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   const failed = (extra: Partial<BuildResult> = {}): BuildResult => ({ ok: false, diagnostics, articles: 0, pages: 0, files: 0, ...extra });
   let staging: string | undefined;
   let ingested: IngestResult | undefined;
+  const renderThreadsStarted = await startRenderThreadsEarly(paths);
   try {
     ingested = await stage("ingest", options, async () => {
       const content = await loadContent(paths.content, { root: paths.root, cacheDir: paths.cache });
@@ -132,6 +133,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
             pathPrefix: options.pathPrefix,
             baseUrl: options.baseUrl,
             previousDir: paths.dist,
+            renderThreadsStarted,
           },
         ),
       );
@@ -165,7 +167,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
       }),
     );
     staging = undefined;
-    await writeLastBuild(paths.cache, { pathPrefix: options.pathPrefix, baseUrl: options.baseUrl });
+    await writeLastBuild(paths.cache, { pathPrefix: options.pathPrefix, baseUrl: options.baseUrl, articles: articles.length, pages: site.pages });
     return { ok: true, diagnostics, ingest: ingested, articles: articles.length, pages: site.pages, files: site.files, reused: site.reused };
   } catch (error) {
     if (!(error instanceof StageError)) throw error;
@@ -177,8 +179,21 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     });
     return failed(ingested ? { ingest: ingested } : {});
   } finally {
+    await Promise.all(renderThreadsStarted.map((thread) => thread.terminate()));
     if (staging !== undefined) await rm(staging, { recursive: true, force: true });
   }
+}
+
+/**
+ * When the last build's site was large enough to be rendered with a thread, that thread is
+ * started now: it loads Eleventy on a core that is idle while ingest reads the archive, and then
+ * renders even an added dump's few pages, which this thread would otherwise render after loading
+ * Eleventy itself (a quarter of a second) while its search shard is indexed on the other core.
+ */
+async function startRenderThreadsEarly(paths: ProjectPaths): Promise<RenderThread[]> {
+  const last = await readLastBuild(paths.cache);
+  if (last === undefined || renderThreadsForPages(last.pages) === 0) return [];
+  return [startRenderThread(last.articles)];
 }
 
 /** The search indexer, loaded (Pagefind is heavy to load, and previews built without search skip it), and the manifest of live bundles. */
