@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { relative, resolve, sep } from "node:path";
 import type { ParsedDump } from "../enrich/index.ts";
 import { dumpFacts, type Diagnostic, type Dump, type DumpFacts, type LineReport, type ParseResult } from "../model/index.ts";
 import { parseDump } from "../parse/index.ts";
@@ -17,7 +18,7 @@ import { parserVersion, readCachedParseSync } from "./parse-cache.ts";
  */
 const INDEX_NAME = "dump-index";
 /** Bump when the layout of the records changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 export interface DumpRecord {
   stamp: FileStamp;
@@ -54,25 +55,38 @@ export function stampDump(file: string, absent: (path: string) => boolean = () =
   return { stamp, sidecars: [own, first === second ? own : absent(second) ? null : stampFile(second)] };
 }
 
+/**
+ * Dumps are known by their path relative to the project's root (`seeds/x.txt`), so a project
+ * moved or cloned elsewhere with its .cache/ keeps its index: a moved file keeps its stamp.
+ */
 export class DumpIndex {
   readonly #next: Map<string, DumpRecord>;
   /** Dumps looked up or stored in this run (the others are checked for existence on save). */
   readonly #seen = new Set<string>();
 
-  private constructor(private readonly stored: JournaledRecords<DumpRecord>) {
+  private constructor(
+    private readonly stored: JournaledRecords<DumpRecord>,
+    private readonly root: string,
+  ) {
     this.#next = new Map(stored.records);
   }
 
-  static async open(cacheDir: string): Promise<DumpIndex> {
-    return new DumpIndex(await openJournaledIndex<DumpRecord>(cacheDir, INDEX_NAME, version()));
+  /** `root`: the project's folder, which the index's keys are relative to. */
+  static async open(cacheDir: string, root: string): Promise<DumpIndex> {
+    return new DumpIndex(await openJournaledIndex<DumpRecord>(cacheDir, INDEX_NAME, version()), resolve(root));
   }
 
-  /** What reading the dump at `path` (resolved) gave, when its stamps are those recorded and can be trusted. */
-  lookup(path: string, stamps: DumpStamps, shown: string): DumpRecord | undefined {
-    this.#seen.add(path);
-    const record = this.stored.records.get(path);
+  #key(file: string): string {
+    return relative(this.root, resolve(file)).split(sep).join("/");
+  }
+
+  /** What reading the dump `file` gave, when its stamps are those recorded and can be trusted. */
+  lookup(file: string, stamps: DumpStamps, shown: string): DumpRecord | undefined {
+    const key = this.#key(file);
+    this.#seen.add(key);
+    const record = this.stored.records.get(key);
     if (!record || record.shown !== shown || !stamps.stamp) return undefined;
-    const writtenMs = this.stored.writtenMs(path);
+    const writtenMs = this.stored.writtenMs(key);
     if (!sameStamp(record.stamp, stamps.stamp) || !trustedStamp(record.stamp, writtenMs)) return undefined;
     for (const [i, sidecar] of stamps.sidecars.entries()) {
       const known = record.sidecars[i];
@@ -82,10 +96,11 @@ export class DumpIndex {
   }
 
   /** Records what reading a dump gave; `stamps` were taken before it was read. */
-  store(path: string, stamps: DumpStamps, shown: string, dump: Dump, diagnostics: readonly Diagnostic[], parsed: ParsedDump | undefined): void {
-    this.#seen.add(path);
+  store(file: string, stamps: DumpStamps, shown: string, dump: Dump, diagnostics: readonly Diagnostic[], parsed: ParsedDump | undefined): void {
+    const key = this.#key(file);
+    this.#seen.add(key);
     if (!stamps.stamp) return;
-    this.#next.set(path, {
+    this.#next.set(key, {
       stamp: stamps.stamp,
       sidecars: stamps.sidecars,
       shown,
@@ -99,19 +114,19 @@ export class DumpIndex {
   }
 
   /** The record stored for a dump in this run, if any. */
-  recordOf(path: string): DumpRecord | undefined {
-    return this.#next.get(path);
+  recordOf(file: string): DumpRecord | undefined {
+    return this.#next.get(this.#key(file));
   }
 
   /** Forgets a dump (it could not be read or parsed: it is read again next time). */
-  forget(path: string): void {
-    this.#next.delete(path);
+  forget(file: string): void {
+    this.#next.delete(this.#key(file));
   }
 
   /** Writes what changed, without the records of dumps that are gone. */
   async save(): Promise<void> {
-    for (const path of this.#next.keys()) {
-      if (!this.#seen.has(path) && stampFile(path) === null) this.#next.delete(path);
+    for (const key of this.#next.keys()) {
+      if (!this.#seen.has(key) && stampFile(resolve(this.root, key)) === null) this.#next.delete(key);
     }
     await this.stored.save(this.#next);
   }

@@ -145,11 +145,10 @@ function unburdened(outcome: ReadOutcome, record: DumpRecord | undefined, paths:
 
 /** Records what reading a dump gave; a dump that could not be read or parsed is read again next time. */
 function remember(index: DumpIndex, file: string, stamps: DumpStamps, outcome: ReadOutcome): void {
-  const path = resolve(file);
   const { dump, parsed } = outcome;
   const unparsable = dump !== undefined && dump.diagnostics.some((d) => d.level === "error");
-  if (dump && (parsed || unparsable)) index.store(path, stamps, shownByReadDump(file), dump, outcome.diagnostics, parsed);
-  else index.forget(path);
+  if (dump && (parsed || unparsable)) index.store(file, stamps, shownByReadDump(file), dump, outcome.diagnostics, parsed);
+  else index.forget(file);
 }
 
 /**
@@ -166,7 +165,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const diagnostics: Diagnostic[] = [...content.diagnostics];
 
   // Dumps whose stamps are unchanged are not read: the dump index knows what reading them gave.
-  const dumpIndex = await DumpIndex.open(paths.cache);
+  const dumpIndex = await DumpIndex.open(paths.cache, paths.root);
   // Sidecars are rare: those the listing of seeds/ does not show are not looked for.
   const seedsDir = resolve(paths.seeds);
   const inSeeds = new Set(await readdir(seedsDir).catch(() => []));
@@ -174,7 +173,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const stamps = new Map(files.map((file) => [file, stampDump(file, absent)]));
   const known = new Map<string, DumpRecord>();
   for (const file of files) {
-    const record = dumpIndex.lookup(resolve(file), stamps.get(file)!, shownByReadDump(file));
+    const record = dumpIndex.lookup(file, stamps.get(file)!, shownByReadDump(file));
     if (record) known.set(file, record);
   }
   // Many dumps missing from the parse cache are parsed on worker threads first (parse-pool.ts).
@@ -211,7 +210,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       outcome = readAndParse(file, paths, ahead);
       alreadyRead.delete(resolve(file));
       remember(dumpIndex, file, stamps.get(file)!, outcome);
-      outcome = unburdened(outcome, dumpIndex.recordOf(resolve(file)), paths);
+      outcome = unburdened(outcome, dumpIndex.recordOf(file), paths);
       readArticles += outcome.parsed?.articleCount ?? 0;
     }
     outcomes.push(outcome);

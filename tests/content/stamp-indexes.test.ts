@@ -5,8 +5,8 @@
  */
 import { copyFile, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import type { ProjectPaths } from "../../src/config.ts";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { projectPaths, type ProjectPaths } from "../../src/config.ts";
 import { ingest, listContentFiles, loadContent } from "../../src/content/index.ts";
 import { parsedFromRecord, type DumpRecord } from "../../src/content/dump-index.ts";
 import { openJournaledIndex } from "../../src/content/journaled-index.ts";
@@ -236,6 +236,41 @@ describe("the dump index", () => {
     await age(dumpFile);
     const result = await ingest({ paths, mode: "changed" });
     expect(result.parsed[0]!.dump.sha256).toBe(readDump(dumpFile).sha256);
+  });
+});
+
+describe("the dump index of a moved project", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("still knows its unchanged dumps: they are not read again", async () => {
+    // The editor works from the project's folder, wherever it is.
+    const cwd = vi.spyOn(process, "cwd");
+    cwd.mockReturnValue(paths.root);
+    await ingest({ paths });
+    await age(join(paths.seeds, seedName));
+    await ingest({ paths, mode: "changed" });
+    // Once more: a stamp recorded in the clock tick it was made in is not trusted yet (the racy
+    // case), and is recorded again by this one.
+    await ingest({ paths, mode: "changed" });
+    const indexFiles = async (cache: string): Promise<string[]> =>
+      Promise.all(["dump-index.json", "dump-index.journal"].map((name) => readFile(join(cache, name), "utf8").catch(() => "")));
+    const before = await indexFiles(paths.cache);
+    const moved = projectPaths(`${paths.root}-moved`);
+    await rename(paths.root, moved.root);
+    try {
+      cwd.mockReturnValue(moved.root);
+      const result = await ingest({ paths: moved, mode: "changed" });
+      expect(result.written).toEqual([]);
+      // Every dump was found in the index: none was read and recorded again.
+      expect(await indexFiles(moved.cache)).toEqual(before);
+      expect(before.join("")).toContain(`"seeds/${seedName}"`);
+      // Its text is read when asked for, from where it is now.
+      expect(result.parsed[0]!.dump.text).toBe(readDump(join(moved.seeds, seedName)).text);
+    } finally {
+      await rename(moved.root, paths.root);
+    }
   });
 });
 
