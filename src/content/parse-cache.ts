@@ -1,6 +1,5 @@
 import { hash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { access } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Dump, ParseResult } from "../model/index.ts";
@@ -30,14 +29,6 @@ export function cacheKey(dump: Pick<Dump, "sha256" | "name" | "meta">): string {
 function cacheFile(dump: Pick<Dump, "sha256" | "name" | "meta">, cacheDir: string): string {
   const key = cacheKey(dump);
   return join(cacheDir, "parse", parserVersion(), key.slice(0, 2), `${key}.json`);
-}
-
-/** Whether the cache has an entry for this dump (without reading it). */
-export async function hasCachedParse(dump: Dump, cacheDir: string): Promise<boolean> {
-  return access(cacheFile(dump, cacheDir)).then(
-    () => true,
-    () => false,
-  );
 }
 
 function isParseResult(value: unknown): value is ParseResult {

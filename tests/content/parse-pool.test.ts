@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasCachedParse, parseDumpCached } from "../../src/content/parse-cache.ts";
+import { parseDumpCached, readCachedParseSync } from "../../src/content/parse-cache.ts";
 import { parseAhead } from "../../src/content/parse-pool.ts";
 import { parseDump } from "../../src/parse/index.ts";
 import { readDump } from "../../src/read/index.ts";
@@ -42,7 +42,7 @@ describe("parseAhead", () => {
     expect([...read.keys()].sort()).toEqual(files.map((f) => resolve(f)).sort());
     for (const file of files) {
       const { dump, parsed: sent } = read.get(resolve(file))!;
-      expect(await hasCachedParse(dump, cacheDir)).toBe(true);
+      expect(readCachedParseSync(dump, cacheDir)).toBeDefined();
       const cached = parseDumpCached(dump, cacheDir);
       expect(cached.hit).toBe(true);
       const parsed = JSON.parse(JSON.stringify(parseDump(readDump(file)))) as ParseResult;
@@ -99,6 +99,6 @@ describe("parseAhead", () => {
     const cacheDir = join(root, "cache-few");
     const read = await parseAhead(files, cacheDir, { threads: 2, minDumps: 10 });
     expect(read.size).toBe(0);
-    expect(await hasCachedParse(readDump(files[0]!), cacheDir)).toBe(false);
+    expect(readCachedParseSync(readDump(files[0]!), cacheDir)).toBeUndefined();
   });
 });
