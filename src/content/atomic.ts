@@ -1,11 +1,20 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { readTextIfPresent } from "../read/text-if-present.ts";
 
 // Synchronous on purpose: a write here is a few small system calls, and the promise API's hops
 // through libuv's threads cost more than the calls themselves. Measured on two cores: writing,
 // renaming and reading back thousands of small files took 2.5–16× longer with promises, even
 // eight at a time, and the threads doing it took CPU from parsing and rendering.
+
+/**
+ * Temporary names: random for each thread (each has its own copy of this module), then counted,
+ * so that writers in other threads and processes never pick the same one. Random bytes for each
+ * write cost a first ingest at 16k ~0.1 s of CPU per thread that writes.
+ */
+const tempPrefix = randomBytes(6).toString("hex");
+let tempCount = 0;
 
 /**
  * Writes a file atomically: the data goes to a temporary file in the same folder, which is then
@@ -14,7 +23,7 @@ import { basename, dirname, join } from "node:path";
  */
 export function writeFileAtomic(path: string, data: string): void {
   const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  const temp = join(dir, `.${basename(path)}.${tempPrefix}${(tempCount++).toString(36)}.tmp`);
   try {
     writeNew(temp, data);
     renameSync(temp, path);
@@ -40,19 +49,9 @@ function writeNew(path: string, data: string): void {
  * files alone keeps their modification times, so watchers and incremental builds stay quiet.
  */
 export function writeIfChanged(path: string, data: string): boolean {
-  if (readIfPresent(path) === data) return false;
+  if (readTextIfPresent(path) === data) return false;
   writeFileAtomic(path, data);
   return true;
-}
-
-/** A file's text, or undefined when there is no such file. */
-function readIfPresent(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    if (isCode(error, "ENOENT")) return undefined;
-    throw error;
-  }
 }
 
 function isCode(error: unknown, code: string): boolean {

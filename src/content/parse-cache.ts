@@ -1,9 +1,10 @@
 import { hash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Dump, ParseResult } from "../model/index.ts";
 import { parseDump } from "../parse/index.ts";
+import { readTextIfPresent } from "../read/text-if-present.ts";
 import { writeFileAtomic } from "./atomic.ts";
 import { sourceVersion } from "./source-version.ts";
 
@@ -46,7 +47,9 @@ export interface CachedParse {
 /** The cached parse of a dump, read synchronously (for results loaded on demand); undefined when missing or damaged. */
 export function readCachedParseSync(dump: Pick<Dump, "sha256" | "name" | "meta">, cacheDir: string): ParseResult | undefined {
   try {
-    const value: unknown = JSON.parse(readFileSync(cacheFile(dump, cacheDir), "utf8"));
+    const text = readTextIfPresent(cacheFile(dump, cacheDir));
+    if (text === undefined) return undefined;
+    const value: unknown = JSON.parse(text);
     return isParseResult(value) ? value : undefined;
   } catch {
     return undefined;
@@ -60,7 +63,8 @@ export function readCachedParseSync(dump: Pick<Dump, "sha256" | "name" | "meta">
 export function parseDumpCached(dump: Dump, cacheDir: string): CachedParse {
   const file = cacheFile(dump, cacheDir);
   try {
-    const value: unknown = JSON.parse(readFileSync(file, "utf8"));
+    const text = readTextIfPresent(file);
+    const value: unknown = text === undefined ? undefined : JSON.parse(text);
     if (isParseResult(value)) return { result: value, hit: true };
   } catch {
     // No entry (or a damaged one): parse below and write a fresh entry.

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { LineCounter, parseDocument, isMap, isScalar } from "yaml";
 import { z } from "zod";
 import { IsoDateSchema } from "../model/index.ts";
 import type { Diagnostic, DumpMeta } from "../model/index.ts";
+import { readTextIfPresent } from "./text-if-present.ts";
 
 /** One field of `<dump>.meta.yaml`, each validated on its own so one bad field spares the rest. */
 const FIELD_SCHEMAS = {
@@ -26,9 +26,9 @@ export interface SidecarResult {
 /** The sidecar's text, or null when there is none. */
 export function readSidecarText(path: string): string | null {
   try {
-    return readFileSync(path, "utf8");
+    return readTextIfPresent(path) ?? null;
   } catch (error) {
-    if (error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "EISDIR")) return null;
+    if (error instanceof Error && "code" in error && error.code === "EISDIR") return null;
     throw error;
   }
 }
