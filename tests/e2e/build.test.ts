@@ -92,6 +92,24 @@ describe("build: incremental builds with search", () => {
   });
 });
 
+describe("build: a rendering thread started with the build", () => {
+  it("renders an added dump's pages into the site a full build gives", async () => {
+    const paths = await makeProject();
+    expect((await build(paths)).ok).toBe(true);
+    // The last build as a large site's: the next build starts its rendering thread first.
+    const lastBuild = join(paths.cache, "last-build.json");
+    const last = JSON.parse(await readFile(lastBuild, "utf8")) as { pages: number };
+    expect(last.pages).toBeGreaterThan(0);
+    await writeFile(lastBuild, JSON.stringify({ ...last, pages: 100_000 }));
+    await writeFile(join(paths.seeds, "001_added.txt"), ADDED_DUMP);
+    expect((await build(paths)).ok).toBe(true);
+    const fresh = await makeProject();
+    await writeFile(join(fresh.seeds, "001_added.txt"), ADDED_DUMP);
+    expect((await build(fresh)).ok).toBe(true);
+    expect([...(await hashFiles(paths.dist))]).toEqual([...(await hashFiles(fresh.dist))]);
+  });
+});
+
 describe("build: live search bundles", () => {
   it("stay where they are through a build with nothing to do", async () => {
     const paths = await makeProject();
