@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,6 +40,15 @@ export async function makeProject(options: MakeProjectOptions = {}): Promise<Pro
 /** Removes every project folder made so far (call in afterAll). */
 export async function removeProjects(): Promise<void> {
   while (made.length > 0) await rm(made.pop()!, { recursive: true, force: true });
+}
+
+/** Resolves once nothing is at `path` (deleted in the background, say); fails after `seconds`. */
+export async function waitUntilGone(path: string, seconds = 60): Promise<void> {
+  const until = Date.now() + seconds * 1000;
+  while (await stat(path).then(() => true, () => false)) {
+    if (Date.now() > until) throw new Error(`${path} is still there after ${seconds} s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Every file under a folder, as sorted `/`-separated relative paths. */

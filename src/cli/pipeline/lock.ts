@@ -1,5 +1,6 @@
 import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { removeInBackground } from "./remove-later.ts";
 
 /** Held while a build runs, so two builds (a `serve` and a `build`, say) never swap dist/ at once. */
 export interface BuildLock {
@@ -39,7 +40,8 @@ export async function acquireBuildLock(cacheDir: string): Promise<BuildLock | { 
 
 /**
  * Removes staging and set-aside folders (`.dist-build-*`, `.dist-old-*`) that a crashed build
- * left next to dist/. Only called while holding the build lock, so none of them is in use.
+ * left next to dist/, or that a background removal has not finished yet: in the background too
+ * (removeInBackground). Only called while holding the build lock, so no build uses them.
  */
 export async function removeStaleBuildFolders(dist: string): Promise<void> {
   const parent = dirname(dist);
@@ -47,7 +49,7 @@ export async function removeStaleBuildFolders(dist: string): Promise<void> {
   const items = await readdir(parent, { withFileTypes: true }).catch(() => []);
   for (const item of items) {
     if (item.isDirectory() && prefixes.some((p) => item.name.startsWith(p))) {
-      await rm(join(parent, item.name), { recursive: true, force: true });
+      removeInBackground(join(parent, item.name));
     }
   }
 }

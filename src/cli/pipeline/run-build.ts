@@ -1,4 +1,3 @@
-import { rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { ProjectPaths } from "../../config.ts";
@@ -14,6 +13,7 @@ import { TIGHT_HEAP_ARTICLES, withTightHeap } from "../../heap-growth.ts";
 import { readLastBuild, writeLastBuild } from "./last-build.ts";
 import { acquireBuildLock, removeStaleBuildFolders } from "./lock.ts";
 import { finishInterruptedUpdate, publish } from "./publish.ts";
+import { removeInBackground } from "./remove-later.ts";
 import { makeStagingDir } from "./swap.ts";
 
 export interface BuildOptions {
@@ -180,7 +180,8 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     return failed(ingested ? { ingest: ingested } : {});
   } finally {
     await Promise.all(renderThreadsStarted.map((thread) => thread.terminate()));
-    if (staging !== undefined) await rm(staging, { recursive: true, force: true });
+    // A failed build's staging folder may hold a whole site: the error is reported without waiting for it.
+    if (staging !== undefined) removeInBackground(staging);
   }
 }
 

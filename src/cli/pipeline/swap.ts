@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rename, rm } from "node:fs/promises";
+import { mkdtemp, rename } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { removeInBackground } from "./remove-later.ts";
 
 /**
  * A fresh, empty folder next to `dist` (same parent, so the swap is a rename on one file system),
@@ -12,10 +13,11 @@ export async function makeStagingDir(dist: string): Promise<string> {
 
 /**
  * Puts a finished build in place of the live site: the old dist/ is renamed aside, the new one
- * renamed in, then the old one deleted. If the second rename fails the old site is put back, so
- * dist/ is always either the previous build or the new one, never a mix.
+ * renamed in, then the old one handed to `removeOld` (by default deleted in the background: the
+ * new site is live already). If the second rename fails the old site is put back, so dist/ is
+ * always either the previous build or the new one, never a mix.
  */
-export async function swapInto(staging: string, dist: string): Promise<void> {
+export async function swapInto(staging: string, dist: string, removeOld: (dir: string) => void = removeInBackground): Promise<void> {
   const aside = join(dirname(dist), `.${basename(dist)}-old-${randomBytes(6).toString("hex")}`);
   let hadOld = true;
   try {
@@ -30,5 +32,5 @@ export async function swapInto(staging: string, dist: string): Promise<void> {
     if (hadOld) await rename(aside, dist);
     throw error;
   }
-  if (hadOld) await rm(aside, { recursive: true, force: true });
+  if (hadOld) removeOld(aside);
 }
