@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { TIGHT_HEAP_ARTICLES } from "../heap-growth.ts";
-import { startTypeScriptWorker } from "../workers/typescript-worker.ts";
+import { startTypeScriptWorker, type ThreadHeap } from "../workers/typescript-worker.ts";
 import { batches, NO_BODIES, renderBatch, renderInProcess, type BatchBodies, type BatchData, type EleventyRun, type PageSelect } from "./eleventy.ts";
 import type { RenderReply, RenderRequest } from "./render-worker.ts";
 import type { SiteData } from "./view/types.ts";
@@ -47,6 +47,15 @@ const THREAD_HEAP_MB = 768;
  * no more than 400. A larger archive needs that memory for itself (see heap-growth.ts).
  */
 const THREAD_INITIAL_HEAP_MB = 400;
+
+/**
+ * A rendering thread's young generation, in MiB, below TIGHT_HEAP_ARTICLES (V8's default: 48).
+ * Eleventy holds every page of a run until the run ends, so much of what a thread allocates lives
+ * through a collection or two of a small young generation, and each such collection copies it:
+ * in a first 16k build the thread made 285 young collections taking 3.5 s. With 192 MiB it made
+ * 85 taking 2.2 s, at the same peak memory.
+ */
+const THREAD_YOUNG_MB = 192;
 
 /** Below this many pages, starting threads costs more than it saves. */
 const MIN_PAGES_FOR_THREADS = 2000;
@@ -159,8 +168,13 @@ const BATCHES_IN_FLIGHT = 2;
  * by the time they are.
  */
 export function startRenderThread(articles: number): RenderThread {
-  const heap = { maxOldGenerationSizeMb: THREAD_HEAP_MB, ...(articles < TIGHT_HEAP_ARTICLES ? { initialHeapMb: THREAD_INITIAL_HEAP_MB } : {}) };
-  return new RenderThread(startTypeScriptWorker(new URL("./render-worker.ts", import.meta.url), heap));
+  return new RenderThread(startTypeScriptWorker(new URL("./render-worker.ts", import.meta.url), renderThreadHeap(articles)));
+}
+
+/** The heap of a rendering thread for a site of about `articles` articles. */
+export function renderThreadHeap(articles: number): ThreadHeap {
+  if (articles >= TIGHT_HEAP_ARTICLES) return { maxOldGenerationSizeMb: THREAD_HEAP_MB };
+  return { maxOldGenerationSizeMb: THREAD_HEAP_MB, initialHeapMb: THREAD_INITIAL_HEAP_MB, maxYoungGenerationSizeMb: THREAD_YOUNG_MB };
 }
 
 /** A rendering thread, sent batches ahead: it renders them one at a time, and replies in order. */
