@@ -51,9 +51,10 @@ const THREAD_INITIAL_HEAP_MB = 400;
 /**
  * A rendering thread's young generation, in MiB, below TIGHT_HEAP_ARTICLES (V8's default: 48).
  * Eleventy holds every page of a run until the run ends, so much of what a thread allocates lives
- * through a collection or two of a small young generation, and each such collection copies it:
- * in a first 16k build the thread made 285 young collections taking 3.5 s. With 192 MiB it made
- * 85 taking 2.2 s, at the same peak memory.
+ * through a collection or two of a small young generation, and each such collection copies it.
+ * Measured on full 16k builds (paired runs, two cores): the thread's young collections went from
+ * 252–285 taking 2.4–3.5 s to 84–86 taking 1.7–2.2 s, the build's user CPU from 25.5–27.2 s to
+ * 24.0 s and its time by ~0.5 s, for 80–180 MiB more at its peak.
  */
 const THREAD_YOUNG_MB = 192;
 
