@@ -59,6 +59,13 @@ describe("ingest, build and check from the command line", () => {
     // The site's size is kept for the next build (it starts a rendering thread early for a large one).
     const [, articles, pages] = /dist\/: (\d+) articles, (\d+) pages/.exec(build.stdout) ?? [];
     expect(await readLastBuild(paths.cache)).toMatchObject({ pathPrefix: "/", articles: Number(articles), pages: Number(pages) });
+    // Where the time went: every stage of a build with search, the whole no less than ingest, pages and publish.
+    const times = /^time: ingest ([\d.]+) s, pages ([\d.]+) s, search ([\d.]+) s \(beside the pages\), publish ([\d.]+) s; ([\d.]+) s in all$/m.exec(build.stdout);
+    expect(times, build.stdout).not.toBeNull();
+    const [ingest, pagesTime, search, publish, total] = times!.slice(1).map(Number) as [number, number, number, number, number];
+    expect(pagesTime).toBeGreaterThan(0);
+    expect(search).toBeGreaterThan(0);
+    expect(total + 0.02).toBeGreaterThanOrEqual(ingest + Math.max(pagesTime, search) + publish);
     const check = await runCli(["check"], paths.root);
     expect(check.stderr).not.toMatch(/ error /);
     expect(check.code).toBe(0);

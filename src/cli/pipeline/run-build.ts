@@ -31,6 +31,9 @@ export interface BuildOptions {
 
 export type BuildStage = "ingest" | "render" | "search" | "swap";
 
+/** Wall seconds spent in each stage the build ran; render and search run side by side. */
+export type StageSeconds = Partial<Record<BuildStage, number>>;
+
 export interface BuildResult {
   /** True when the new site is live in dist/. */
   ok: boolean;
@@ -42,6 +45,8 @@ export interface BuildResult {
   files: number;
   /** Of the files, those linked unchanged from the previous dist/ rather than made again. */
   reused?: number;
+  /** Where the time went: per stage, and from the lock taken to the lock released (`total`). */
+  seconds: StageSeconds & { total: number };
 }
 
 class StageError extends Error {
@@ -53,12 +58,15 @@ class StageError extends Error {
   }
 }
 
-async function stage<T>(name: BuildStage, options: BuildOptions, work: () => Promise<T>): Promise<T> {
+async function stage<T>(name: BuildStage, options: BuildOptions, seconds: StageSeconds, work: () => Promise<T>): Promise<T> {
   options.onStage?.(name);
+  const started = performance.now();
   try {
     return await work();
   } catch (error) {
     throw new StageError(name, error);
+  } finally {
+    seconds[name] = (seconds[name] ?? 0) + (performance.now() - started) / 1000;
   }
 }
 
@@ -71,31 +79,38 @@ const stageFile: Record<BuildStage, string> = { ingest: "seeds/", render: "templ
  * swap: the live dist/ and content/ are left exactly as they were.
  */
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const seconds: StageSeconds = {};
   const lock = await acquireBuildLock(options.paths.cache);
   if ("heldBy" in lock) {
     const message = `another build (process ${lock.heldBy}) is running in this project`;
-    return { ok: false, diagnostics: [{ id: "build-locked", level: "error", message, file: ".cache/build.lock" }], articles: 0, pages: 0, files: 0 };
+    return { ok: false, diagnostics: [{ id: "build-locked", level: "error", message, file: ".cache/build.lock" }], articles: 0, pages: 0, files: 0, seconds: { total: (performance.now() - started) / 1000 } };
   }
+  let result: UnlockedResult;
   try {
     // An update a killed build left half done is finished first; its staging folder is one of
     // the build folders removed next.
     await finishInterruptedUpdate(options.paths.dist, options.paths.cache);
     await removeStaleBuildFolders(options.paths.dist);
-    return await buildUnlocked(options);
+    result = await buildUnlocked(options, seconds);
   } finally {
     await lock.release();
   }
+  return { ...result, seconds: { ...seconds, total: (performance.now() - started) / 1000 } };
 }
 
-async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
+/** What the build under the lock gives; runBuild adds the time it all took. */
+type UnlockedResult = Omit<BuildResult, "seconds">;
+
+async function buildUnlocked(options: BuildOptions, seconds: StageSeconds): Promise<UnlockedResult> {
   const { paths } = options;
   const diagnostics: Diagnostic[] = [];
-  const failed = (extra: Partial<BuildResult> = {}): BuildResult => ({ ok: false, diagnostics, articles: 0, pages: 0, files: 0, ...extra });
+  const failed = (extra: Partial<UnlockedResult> = {}): UnlockedResult => ({ ok: false, diagnostics, articles: 0, pages: 0, files: 0, ...extra });
   let staging: string | undefined;
   let ingested: IngestResult | undefined;
   const renderThreadsStarted = await startRenderThreadsEarly(paths);
   try {
-    ingested = await stage("ingest", options, async () => {
+    ingested = await stage("ingest", options, seconds, async () => {
       const content = await loadContent(paths.content, { root: paths.root, cacheDir: paths.cache });
       return ingest({
         paths,
@@ -116,13 +131,13 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     const dumps = ingested.parsed;
     // The site and its search index are made side by side: both read only the records. Search
     // starts first: its shards to index go to their threads before pages are computed here.
-    const search = options.skipSearch === true ? null : await stage("search", options, () => openSearch(options.paths));
+    const search = options.skipSearch === true ? null : await stage("search", options, seconds, () => openSearch(options.paths));
     // A large archive is rendered with a tight heap (see heap-growth.ts).
     const [rendered, indexed] = await withTightHeap(articles.length >= TIGHT_HEAP_ARTICLES, () => {
-      const indexing = stage("search", options, () =>
+      const indexing = stage("search", options, seconds, () =>
         search === null ? Promise.resolve(null) : indexSearchInto(search, outDir, articles, registries.registries, options),
       );
-      const rendering = stage("render", options, () =>
+      const rendering = stage("render", options, seconds, () =>
         buildSite(
           { articles, dumps, registries: registries.registries },
           {
@@ -157,7 +172,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
       const live = (searched?.report.shards ?? []).filter((shard) => shard.live);
       await Promise.all(live.map((shard) => linkTree(join(paths.dist, "search-index", shard.name), join(outDir, "search-index", shard.name))));
     }
-    await stage("swap", options, () =>
+    await stage("swap", options, seconds, () =>
       publish(paths.dist, paths.cache, site.incremental, {
         staging: outDir,
         remove: site.removed,
