@@ -2,7 +2,7 @@ import type { BodyUse } from "./body-refs.ts";
 import { contentPathOf } from "../content/paths.ts";
 import type { Article, Diagnostic, Dump, Registries } from "../model/index.ts";
 import { paths } from "./urls.ts";
-import { apiArticleFiles, apiIndexFiles } from "./view/api.ts";
+import { apiArticleFiles, apiArticlesIndex, apiIndexFiles } from "./view/api.ts";
 import { articleInputs, articlePage, articleSummary } from "./view/article-page.ts";
 import { indexArchive } from "./view/archive.ts";
 import type { ViewContext } from "./view/context.ts";
@@ -23,6 +23,8 @@ export interface SiteDataOptions {
   renderBody: (article: Article, use?: BodyUse) => string;
   /** The article's listing excerpt (see excerpts.ts). */
   excerptOf: (article: Article) => string;
+  /** An entry of the API's index by its article's inputs, or `make`'s (see api-records.ts). */
+  apiIndexEntry: (inputs: string, make: () => string) => string;
   /** Seconds since 1970 from SOURCE_DATE_EPOCH, when set: the time feeds print when nothing is dated. */
   sourceDateEpoch: number | null;
 }
@@ -182,6 +184,10 @@ export function buildSiteData(
     search,
     feeds: feeds(ctx, articleHash),
   };
-  const files: RawFileSource[] = [() => [...apiIndexFiles(ctx), ...sitemapFiles(sitemapEntries(), ctx), robotsTxt(ctx)], apiArticleFiles(ctx, articleHash)];
+  const files: RawFileSource[] = [
+    () => [...apiIndexFiles(ctx), ...sitemapFiles(sitemapEntries(), ctx), robotsTxt(ctx)],
+    apiArticlesIndex(ctx, articleHash, options.apiIndexEntry),
+    apiArticleFiles(ctx, articleHash),
+  ];
   return { data, files, diagnostics };
 }

@@ -229,5 +229,15 @@ export function hostileArticle(): Article {
 
 /** Site data options for tests that make view models without rendering bodies or excerpts. */
 export function plainSiteDataOptions(bodyHtml = ""): SiteDataOptions {
-  return { siteTitle: "Archive", pathPrefix: "/", baseUrl: null, stylesheet: "/site.css", searchScript: "/search.js", renderBody: () => bodyHtml, excerptOf: (a) => a.headline, sourceDateEpoch: null };
+  return {
+    siteTitle: "Archive",
+    pathPrefix: "/",
+    baseUrl: null,
+    stylesheet: "/site.css",
+    searchScript: "/search.js",
+    renderBody: () => bodyHtml,
+    excerptOf: (a) => a.headline,
+    apiIndexEntry: (_inputs, make) => make(),
+    sourceDateEpoch: null,
+  };
 }

@@ -1,4 +1,5 @@
 import type { Article } from "../../model/index.ts";
+import { contentHash } from "../reuse.ts";
 import { absoluteUrl, articleSlugOf, paths } from "../urls.ts";
 import type { ViewContext } from "./context.ts";
 import { lazyPages, type PageSource, type RawFile } from "./types.ts";
@@ -43,13 +44,37 @@ export function apiArticleFiles(ctx: ViewContext, inputs: (article: Article) => 
   );
 }
 
-/** `/api/articles.json`, `/api/outlets.json`, `/api/topics.json`. */
+/**
+ * `/api/articles.json`: every record, without its body. Known by its inputs (every article's, in
+ * order), so a build that changes no article does not make it; made from entries by their
+ * article's inputs (`entry`: cached between builds, see api-records.ts), so one that adds a dump
+ * encodes only the new records.
+ */
+export function apiArticlesIndex(ctx: ViewContext, inputs: (article: Article) => string, entry: (inputs: string, make: () => string) => string): PageSource<RawFile> {
+  return lazyPages(
+    [ctx.index.sorted],
+    (articles) => ({ path: "/api/articles.json", content: articlesIndexText(articles.map((a) => entry(inputs(a), () => indexEntry(record(a, ctx))))) }),
+    (articles) => ({ file: "api/articles.json", hash: contentHash(articles.map(inputs).join("\n")) }),
+  );
+}
+
+/** A record as the index's array holds it: two levels in, indented as JSON.stringify(index, null, 1) indents it there. */
+export function indexEntry(value: unknown): string {
+  // JSON text has no line break but those of its indentation: strings escape theirs.
+  return `  ${JSON.stringify(value, null, 1).replaceAll("\n", "\n  ")}`;
+}
+
+/** `JSON.stringify({ count, articles }, null, 1)` and a line break, from the array's entries (indexEntry). */
+export function articlesIndexText(entries: readonly string[]): string {
+  if (entries.length === 0) return `${JSON.stringify({ count: 0, articles: [] }, null, 1)}\n`;
+  return `{\n "count": ${entries.length},\n "articles": [\n${entries.join(",\n")}\n ]\n}\n`;
+}
+
+/** `/api/outlets.json`, `/api/topics.json`. */
 export function apiIndexFiles(ctx: ViewContext): RawFile[] {
   const { index } = ctx;
   const url = (path: string): string => absoluteUrl(path, ctx.pathPrefix, ctx.baseUrl);
   const files: RawFile[] = [];
-  const records = index.sorted.map((a) => record(a, ctx));
-  files.push({ path: "/api/articles.json", content: `${JSON.stringify({ count: records.length, articles: records }, null, 1)}\n` });
   const outlets = [...index.byOutlet.entries()].map(([slug, list]) => {
     const { name, entry } = index.outlets.get(slug)!;
     return {

@@ -1,0 +1,63 @@
+import fc from "fast-check";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { ApiRecordCache } from "../../src/site/api-records.ts";
+import { articlesIndexText, indexEntry } from "../../src/site/view/api.ts";
+
+const scratch = await mkdtemp(join(tmpdir(), "newsarchive-api-"));
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+/** What the index was before it was made from entries: the whole object, encoded at once. */
+const whole = (records: readonly unknown[]): string => `${JSON.stringify({ count: records.length, articles: records }, null, 1)}\n`;
+
+describe("the API's index made from entries", () => {
+  it("is the text of the whole index encoded at once", () => {
+    // Records of any JSON shape: strings with line breaks, quotes and separators, nesting, empties.
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue(), { maxLength: 20 }), (records) => {
+        expect(articlesIndexText(records.map(indexEntry))).toBe(whole(records));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(articlesIndexText([])).toBe(whole([]));
+    const record = { id: "a", headline: "Line\nbreak \u2028 “quoted” \"x\"", topics: [], outlet: null, related: [{ headline: "h" }] };
+    expect(articlesIndexText([indexEntry(record), indexEntry(record)])).toBe(whole([record, record]));
+  });
+});
+
+describe("ApiRecordCache", () => {
+  it("keeps entries between builds, made once; another address starts afresh", async () => {
+    const dir = join(scratch, "cache");
+    let made = 0;
+    const make = (text: string) => (): string => {
+      made++;
+      return text;
+    };
+    const first = await ApiRecordCache.open(dir, "/");
+    expect(first.entry("h1", make("one"))).toBe("one");
+    expect(first.entry("h2", make("two"))).toBe("two");
+    expect(first.entry("h1", make("other"))).toBe("one");
+    await first.save();
+    expect(made).toBe(2);
+
+    const second = await ApiRecordCache.open(dir, "/");
+    expect(second.entry("h1", make("changed?"))).toBe("one");
+    expect(second.entry("h3", make("three"))).toBe("three");
+    expect(made).toBe(3);
+    await second.save();
+
+    // A build that did not make the index asks for nothing, and the cache stays as it was.
+    await (await ApiRecordCache.open(dir, "/")).save();
+    const third = await ApiRecordCache.open(dir, "/");
+    expect(third.entry("h3", make("x"))).toBe("three");
+    // h2 was not used by the second build: gone.
+    expect(third.entry("h2", make("two again"))).toBe("two again");
+    expect(made).toBe(4);
+
+    const elsewhere = await ApiRecordCache.open(dir, "/archive/");
+    expect(elsewhere.entry("h1", make("prefixed"))).toBe("prefixed");
+    expect(made).toBe(5);
+  });
+});
