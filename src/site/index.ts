@@ -7,7 +7,7 @@ import { PAGES_PER_RUN } from "./eleventy.ts";
 import { defaultRenderThreads, renderSite, type RenderThread } from "./render-pool.ts";
 import { BodyRefs } from "./body-refs.ts";
 import { BodyCache } from "./render-body.ts";
-import { ApiRecordCache } from "./api-records.ts";
+import { openApiRecords } from "./api-records.ts";
 import { ExcerptCache } from "./excerpts.ts";
 import { buildSiteData } from "./site-data.ts";
 import { xmlSafe } from "./view/feeds.ts";
@@ -117,7 +117,7 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
   const bodies = new BodyCache(resolve(options.cacheDir));
   const bodyRefs = new BodyRefs(bodies, xmlSafe);
   const excerpts = await ExcerptCache.open(resolve(options.cacheDir));
-  const apiRecords = await ApiRecordCache.open(resolve(options.cacheDir), JSON.stringify([pathPrefix, baseUrl]));
+  const apiRecords = await openApiRecords(resolve(options.cacheDir), JSON.stringify([pathPrefix, baseUrl]));
   const assets = await writeAssets(templatesDir, outDir);
   const { data, files, diagnostics } = buildSiteData(input, {
     siteTitle: options.siteTitle ?? DEFAULT_TITLE,
@@ -127,7 +127,7 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
     searchScript: assets.searchScript,
     renderBody: (article, use) => bodyRefs.ref(article, use),
     excerptOf: (article) => excerpts.of(article),
-    apiIndexEntry: (inputs, make) => apiRecords.entry(inputs, make),
+    apiIndexEntry: (inputs, make) => apiRecords.get(inputs, make),
     sourceDateEpoch: sourceDateEpoch(),
   });
   const shared = { title: data.title, absolute: data.absolute, stylesheet: data.stylesheet, searchScript: data.searchScript, nav: data.nav, pathPrefix, baseUrl };

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ApiRecordCache } from "../../src/site/api-records.ts";
+import { openApiRecords } from "../../src/site/api-records.ts";
 import { articlesIndexText, indexEntry } from "../../src/site/view/api.ts";
 
 const scratch = await mkdtemp(join(tmpdir(), "newsarchive-api-"));
@@ -27,7 +27,7 @@ describe("the API's index made from entries", () => {
   });
 });
 
-describe("ApiRecordCache", () => {
+describe("the API index's kept entries", () => {
   it("keeps entries between builds, made once; another address starts afresh", async () => {
     const dir = join(scratch, "cache");
     let made = 0;
@@ -35,29 +35,29 @@ describe("ApiRecordCache", () => {
       made++;
       return text;
     };
-    const first = await ApiRecordCache.open(dir, "/");
-    expect(first.entry("h1", make("one"))).toBe("one");
-    expect(first.entry("h2", make("two"))).toBe("two");
-    expect(first.entry("h1", make("other"))).toBe("one");
+    const first = await openApiRecords(dir, "/");
+    expect(first.get("h1", make("one"))).toBe("one");
+    expect(first.get("h2", make("two"))).toBe("two");
+    expect(first.get("h1", make("other"))).toBe("one");
     await first.save();
     expect(made).toBe(2);
 
-    const second = await ApiRecordCache.open(dir, "/");
-    expect(second.entry("h1", make("changed?"))).toBe("one");
-    expect(second.entry("h3", make("three"))).toBe("three");
+    const second = await openApiRecords(dir, "/");
+    expect(second.get("h1", make("changed?"))).toBe("one");
+    expect(second.get("h3", make("three"))).toBe("three");
     expect(made).toBe(3);
     await second.save();
 
     // A build that did not make the index asks for nothing, and the cache stays as it was.
-    await (await ApiRecordCache.open(dir, "/")).save();
-    const third = await ApiRecordCache.open(dir, "/");
-    expect(third.entry("h3", make("x"))).toBe("three");
+    await (await openApiRecords(dir, "/")).save();
+    const third = await openApiRecords(dir, "/");
+    expect(third.get("h3", make("x"))).toBe("three");
     // h2 was not used by the second build: gone.
-    expect(third.entry("h2", make("two again"))).toBe("two again");
+    expect(third.get("h2", make("two again"))).toBe("two again");
     expect(made).toBe(4);
 
-    const elsewhere = await ApiRecordCache.open(dir, "/archive/");
-    expect(elsewhere.entry("h1", make("prefixed"))).toBe("prefixed");
+    const elsewhere = await openApiRecords(dir, "/archive/");
+    expect(elsewhere.get("h1", make("prefixed"))).toBe("prefixed");
     expect(made).toBe(5);
   });
 });
