@@ -7,6 +7,7 @@ import { PAGES_PER_RUN } from "./eleventy.ts";
 import { defaultRenderThreads, renderSite, type RenderThread } from "./render-pool.ts";
 import { BodyRefs } from "./body-refs.ts";
 import { BodyCache } from "./render-body.ts";
+import { TIGHT_HEAP_ARTICLES } from "../heap-growth.ts";
 import { openApiRecords } from "./api-records.ts";
 import { ExcerptCache } from "./excerpts.ts";
 import { buildSiteData } from "./site-data.ts";
@@ -117,7 +118,9 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
   const bodies = new BodyCache(resolve(options.cacheDir));
   const bodyRefs = new BodyRefs(bodies, xmlSafe);
   const excerpts = await ExcerptCache.open(resolve(options.cacheDir));
-  const apiRecords = await openApiRecords(resolve(options.cacheDir), JSON.stringify([pathPrefix, baseUrl]));
+  // Not for a large archive: its entries, held for the whole build and written out at its end
+  // (64 MB of text at 64k articles), took the build's peak up by ~300 MiB, past the 2 GiB it keeps to.
+  const apiRecords = input.articles.length < TIGHT_HEAP_ARTICLES ? await openApiRecords(resolve(options.cacheDir), JSON.stringify([pathPrefix, baseUrl])) : null;
   const assets = await writeAssets(templatesDir, outDir);
   const { data, files, diagnostics } = buildSiteData(input, {
     siteTitle: options.siteTitle ?? DEFAULT_TITLE,
@@ -127,7 +130,7 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
     searchScript: assets.searchScript,
     renderBody: (article, use) => bodyRefs.ref(article, use),
     excerptOf: (article) => excerpts.of(article),
-    apiIndexEntry: (inputs, make) => apiRecords.get(inputs, make),
+    apiIndexEntry: (inputs, make) => (apiRecords === null ? make() : apiRecords.get(inputs, make)),
     sourceDateEpoch: sourceDateEpoch(),
   });
   const shared = { title: data.title, absolute: data.absolute, stylesheet: data.stylesheet, searchScript: data.searchScript, nav: data.nav, pathPrefix, baseUrl };
@@ -156,7 +159,7 @@ export async function buildSite(input: SiteInput, options: SiteOptions): Promise
   // Only a build that made every page knows which bodies the archive still has.
   bodies.save(reuse.incremental ? null : bodyRefs.keys);
   await excerpts.save();
-  await apiRecords.save();
+  await apiRecords?.save();
   await reuse.saveNext();
   const made = reuse.count();
   const assetFiles = await countFiles(join(outDir, "assets"));
