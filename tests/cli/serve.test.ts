@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { SEMI_SPACE_FLAG, SEMI_SPACE_MB } from "../../src/cli/relaunch.ts";
 import { listContentFiles } from "../../src/content/index.ts";
 import { makeProject, projectRoot, removeProjects } from "../e2e/project.ts";
 
@@ -14,6 +15,21 @@ afterAll(async () => {
   }
   await removeProjects();
 });
+
+/** The processes whose parent is `pid`, with their command lines (from /proc: Linux). */
+async function childrenOf(pid: number): Promise<Array<{ pid: number; args: string[] }>> {
+  const found: Array<{ pid: number; args: string[] }> = [];
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
+    // "pid (name) state ppid …": the name may hold spaces and parentheses.
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    if (ppid !== pid) continue;
+    const args = (await readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "")).split("\0").filter(Boolean);
+    found.push({ pid: Number(entry), args });
+  }
+  return found;
+}
 
 /** Polls until `probe` returns a value, or gives up after `attempts` tries. */
 async function eventually<T>(probe: () => Promise<T | undefined>, context: () => string, attempts = 500): Promise<T> {
@@ -53,5 +69,13 @@ describe("newsarchive serve", () => {
       return html.includes("Rebuilt While Serving") ? html : undefined;
     }, () => output);
     expect(page).toContain("Rebuilt While Serving");
+
+    // The server is the second process bin/newsarchive.js starts (bin/relaunch.js), with its flag.
+    const relaunched = await childrenOf(child.pid!);
+    expect(relaunched).toHaveLength(1);
+    expect(relaunched[0]!.args).toContain(`${SEMI_SPACE_FLAG}=${SEMI_SPACE_MB}`);
+    const exited = new Promise<number | null>((resolve) => child!.once("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
   }, 300_000);
 });

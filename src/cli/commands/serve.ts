@@ -31,12 +31,17 @@ export async function serveCommand(args: string[]): Promise<number> {
       await buildAndReport(paths, address, flags);
     });
     await new Promise<void>((resolveStop) => {
+      // Ctrl+C reaches this process twice, from the terminal and from the process that started
+      // it (bin/relaunch.js): the second must not end it while it stops.
+      let stopping = false;
       const stop = (): void => {
+        if (stopping) return;
+        stopping = true;
         watcher.close();
         server.close(() => resolveStop());
       };
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
     });
     return 0;
   });
