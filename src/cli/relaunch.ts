@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
+import { constants } from "node:os";
 import { join } from "node:path";
 import type { ProjectPaths } from "../config.ts";
 import { TIGHT_HEAP_ARTICLES } from "../heap-growth.ts";
@@ -68,8 +69,9 @@ export async function archiveSize(paths: ProjectPaths): Promise<number> {
 
 /**
  * Runs `script` with `args` in a second node process started with `options`, with this
- * process's input and output; resolves to its exit code, or ends this process with the signal
- * that ended it. Resolves to null when no process could be started (the caller runs the command).
+ * process's input and output; resolves to its exit code (128 + the signal's number when a
+ * signal other than those passed on ended it), or ends this process with the signal passed on.
+ * Resolves to null when no process could be started (the caller runs the command).
  */
 export function relaunch(options: readonly string[], script: string, args: readonly string[]): Promise<number | null> {
   return new Promise((resolve) => {
@@ -88,7 +90,10 @@ export function relaunch(options: readonly string[], script: string, args: reado
     child.once("exit", (code, signal) => {
       stopForwarding();
       if (signal === null) resolve(code ?? 1);
-      else process.kill(process.pid, signal);
+      // Stopped as asked: this process stops the same way, for the shell or CI that asked.
+      else if (FORWARDED.includes(signal)) process.kill(process.pid, signal);
+      // Crashed (an abort, say): the shell's code for it, without a second crash here.
+      else resolve(128 + (constants.signals[signal] ?? 0));
     });
   });
 }

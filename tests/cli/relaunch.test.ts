@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
+import { constants } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { archiveSize, relaunchOptions, SEMI_SPACE_FLAG, SEMI_SPACE_MB } from "../../src/cli/relaunch.ts";
@@ -110,6 +111,11 @@ describe("relaunch", () => {
     const failing = await startHost(["exit", "3"]).ended;
     expect(failing.code, failing.stderr).toBe(3);
     expect(failing.stdout).toBe("relaunch resolved to 3\n");
+
+    // A crash is reported with the shell's code for it; this process does not crash too.
+    const crashed = await startHost(["abort"]).ended;
+    expect(crashed.signal).toBeNull();
+    expect(crashed.code).toBe(128 + constants.signals.SIGABRT);
   });
 
   it("passes a signal on, and ends the way the second process ended", async () => {
