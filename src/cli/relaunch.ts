@@ -14,15 +14,22 @@ import { readLastBuild } from "./pipeline/last-build.ts";
  * started later, never by the main thread. A build's main thread makes every page's view model,
  * and Eleventy holds a run's pages until the run ends, so much of what it allocates outlives the
  * default 16 MiB semi-spaces and is copied by each young collection. Measured on first builds of
- * 16k articles (two cores, paired runs): the main thread's young collections went from 356–378
- * taking 3.1–3.4 s to 103–105 taking 2.0–2.1 s, and the build from 19.8–20.6 s to 17.3–17.7 s,
- * for ~100 MiB more at its peak. The second process costs ~90 ms and ~45 MiB.
+ * 16k articles (two cores, four pairs of runs): the main thread's young collections went from
+ * 352–378 taking 2.9–3.5 s to 101–106 taking 2.0–2.1 s, the build from 19.06 to 17.78 s on
+ * average (user CPU 27.2 to 25.2 s), for 60–150 MiB more at its peak. The second process costs
+ * ~75 ms (a build with nothing to do: 0.39 against 0.47 s).
  *
- * Not for a large archive: the flag reaches every thread (V8 lets it override a thread's own
- * limits), and a first build of 64k articles with it peaked at 2.3 GiB, past the 2 GiB it keeps to.
+ * Not for a small archive: at 1k articles builds and ingests took as long either way, plus the
+ * second process's start-up; at 4k a first build took 5.95 against 6.21 s on average over three
+ * pairs. Not for a large archive: the flag reaches every thread (V8 lets it
+ * override a thread's own limits), and a first build of 64k articles with it peaked at 2.3 GiB,
+ * past the 2 GiB it keeps to.
  */
 export const SEMI_SPACE_FLAG = "--max-semi-space-size";
 export const SEMI_SPACE_MB = 64;
+
+/** Articles from which a second process pays for itself. */
+export const RELAUNCH_FROM_ARTICLES = 2_000;
 
 const WHOLE_ARCHIVE_COMMANDS = new Set(["ingest", "build", "serve"]);
 
@@ -36,13 +43,14 @@ const optionName = (arg: string): string => arg.split("=", 1)[0]!.replaceAll("_"
  * The node options to run the command `argv` with in a second process, or null when this
  * process should run it: another command; the size given already (on the command line or in
  * NODE_OPTIONS); a debugger attached (it would attach to the process that only waits); an
- * archive of TIGHT_HEAP_ARTICLES or more.
+ * archive of fewer than RELAUNCH_FROM_ARTICLES or of TIGHT_HEAP_ARTICLES or more.
  */
 export async function relaunchOptions(argv: readonly string[], execArgv: readonly string[], nodeOptions: string, paths: ProjectPaths): Promise<string[] | null> {
   if (!WHOLE_ARCHIVE_COMMANDS.has(argv[0] ?? "")) return null;
   const options = [...execArgv, ...nodeOptions.split(/\s+/).filter(Boolean)].map(optionName);
   if (options.includes(SEMI_SPACE_FLAG) || options.some((name) => name.startsWith("--inspect"))) return null;
-  if ((await archiveSize(paths)) >= TIGHT_HEAP_ARTICLES) return null;
+  const articles = await archiveSize(paths);
+  if (articles < RELAUNCH_FROM_ARTICLES || articles >= TIGHT_HEAP_ARTICLES) return null;
   return [...execArgv, `${SEMI_SPACE_FLAG}=${SEMI_SPACE_MB}`];
 }
 

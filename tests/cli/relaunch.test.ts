@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { constants } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { archiveSize, relaunchOptions, SEMI_SPACE_FLAG, SEMI_SPACE_MB } from "../../src/cli/relaunch.ts";
+import { archiveSize, RELAUNCH_FROM_ARTICLES, relaunchOptions, SEMI_SPACE_FLAG, SEMI_SPACE_MB } from "../../src/cli/relaunch.ts";
 import { writeLastBuild } from "../../src/cli/pipeline/last-build.ts";
 import type { ProjectPaths } from "../../src/config.ts";
 import { TIGHT_HEAP_ARTICLES } from "../../src/heap-growth.ts";
@@ -13,7 +13,6 @@ const flag = `${SEMI_SPACE_FLAG}=${SEMI_SPACE_MB}`;
 afterAll(removeProjects);
 
 describe("relaunchOptions", () => {
-  const small = async (): Promise<ProjectPaths> => makeProject();
   /** A project whose last build had `articles` articles. */
   const built = async (articles: number): Promise<ProjectPaths> => {
     const paths = await makeProject({ seeds: false, templates: false });
@@ -21,23 +20,27 @@ describe("relaunchOptions", () => {
     return paths;
   };
 
-  it("runs ingest, build and serve of a small archive in a second process with a larger young generation", async () => {
-    const paths = await small();
+  it("runs ingest, build and serve of a mid-sized archive in a second process with a larger young generation", async () => {
+    const paths = await built(16_000);
     for (const command of ["ingest", "build", "serve"]) {
       expect(await relaunchOptions([command], [], "", paths)).toEqual([flag]);
     }
     expect(await relaunchOptions(["build", "--no-search"], ["--trace-gc", "--cpu-prof"], "--max-old-space-size=4096", paths)).toEqual(["--trace-gc", "--cpu-prof", flag]);
+    expect(await relaunchOptions(["build"], [], "", await built(RELAUNCH_FROM_ARTICLES))).toEqual([flag]);
     expect(await relaunchOptions(["build"], [], "", await built(TIGHT_HEAP_ARTICLES - 1))).toEqual([flag]);
   });
 
-  it("runs other commands here, and any command when the size is given, a debugger is attached or the archive is large", async () => {
-    const paths = await small();
+  it("runs other commands here, and any command when the size is given, a debugger is attached or the archive is small or large", async () => {
+    const paths = await built(16_000);
     for (const argv of [["parse", "x.txt"], ["check"], ["--help"], []]) expect(await relaunchOptions(argv, [], "", paths)).toBeNull();
     expect(await relaunchOptions(["build"], ["--max-semi-space-size=8"], "", paths)).toBeNull();
     expect(await relaunchOptions(["build"], ["--max_semi_space_size=8"], "", paths)).toBeNull();
     expect(await relaunchOptions(["build"], [], " --trace-gc  --max-semi-space-size=32 ", paths)).toBeNull();
     expect(await relaunchOptions(["build"], ["--inspect-brk"], "", paths)).toBeNull();
     expect(await relaunchOptions(["build"], [], "--inspect=9230", paths)).toBeNull();
+    // The project's own seeds: a few dumps.
+    expect(await relaunchOptions(["build"], [], "", await makeProject())).toBeNull();
+    expect(await relaunchOptions(["build"], [], "", await built(RELAUNCH_FROM_ARTICLES - 1))).toBeNull();
     expect(await relaunchOptions(["build"], [], "", await built(TIGHT_HEAP_ARTICLES))).toBeNull();
   });
 });

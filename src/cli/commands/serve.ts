@@ -32,7 +32,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     });
     await new Promise<void>((resolveStop) => {
       // Ctrl+C reaches this process twice, from the terminal and from the process that started
-      // it (bin/relaunch.js): the second must not end it while it stops.
+      // it (src/cli/relaunch.ts): the second must not end it while it stops.
       let stopping = false;
       const stop = (): void => {
         if (stopping) return;
