@@ -21,9 +21,9 @@ import { readLastBuild } from "./pipeline/last-build.ts";
  *
  * Not for a small archive: at 1k articles builds and ingests took as long either way, plus the
  * second process's start-up; at 4k a first build took 5.95 against 6.21 s on average over three
- * pairs. Not for a large archive: the flag reaches every thread (V8 lets it
- * override a thread's own limits), and a first build of 64k articles with it peaked at 2.3 GiB,
- * past the 2 GiB it keeps to.
+ * pairs. Not for a large archive: the flag reaches every thread (V8 lets it override a thread's
+ * own limits), and a first build of 64k articles with it peaked at 2.3 GiB, past the 2 GiB it
+ * keeps to.
  */
 export const SEMI_SPACE_FLAG = "--max-semi-space-size";
 export const SEMI_SPACE_MB = 64;
