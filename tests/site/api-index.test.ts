@@ -3,7 +3,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { TIGHT_HEAP_ARTICLES } from "../../src/heap-growth.ts";
 import { openApiRecords } from "../../src/site/api-records.ts";
+import { keepsApiRecords } from "../../src/site/index.ts";
 import { articlesIndexText, indexEntry } from "../../src/site/view/api.ts";
 
 const scratch = await mkdtemp(join(tmpdir(), "newsarchive-api-"));
@@ -59,5 +61,17 @@ describe("the API index's kept entries", () => {
     const elsewhere = await openApiRecords(dir, "/archive/");
     expect(elsewhere.get("h1", make("prefixed"))).toBe("prefixed");
     expect(made).toBe(5);
+  });
+});
+
+describe("keepsApiRecords", () => {
+  it("keeps a smaller archive's entries in every build, a large one's only when adding to a live site", () => {
+    expect(keepsApiRecords(0, false)).toBe(true);
+    expect(keepsApiRecords(TIGHT_HEAP_ARTICLES - 1, false)).toBe(true);
+    expect(keepsApiRecords(TIGHT_HEAP_ARTICLES - 1, true)).toBe(true);
+    // A fresh clone's build, or a full one after a template change: every entry is made anyway.
+    expect(keepsApiRecords(TIGHT_HEAP_ARTICLES, false)).toBe(false);
+    expect(keepsApiRecords(64_000, false)).toBe(false);
+    expect(keepsApiRecords(64_000, true)).toBe(true);
   });
 });
