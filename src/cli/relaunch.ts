@@ -100,7 +100,7 @@ export function relaunch(options: readonly string[], script: string, args: reado
       if (signal === null) resolve(code ?? 1);
       // Stopped as asked: this process stops the same way, for the shell or CI that asked.
       else if (FORWARDED.includes(signal)) process.kill(process.pid, signal);
-      // Crashed (an abort, say): the shell's code for it, without a second crash here.
+      // Crashed or killed (by the out-of-memory killer, say): the shell's code for it, without a second crash here.
       else resolve(128 + (constants.signals[signal] ?? 0));
     });
   });
