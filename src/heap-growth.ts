@@ -18,7 +18,9 @@ const TIGHT_HEAP_GROWTH_PERCENT = 25;
 /**
  * Articles from which work over the whole archive runs with a tight heap: enrichment and the
  * content writes (ingest.ts), and the site's rendering with its search index (run-build.ts);
- * below it, rendering threads start with a larger heap (render-pool.ts).
+ * below it, rendering threads start with a larger heap (render-pool.ts), commands run with a
+ * larger young generation (cli/relaunch.ts), and full builds keep the API index's entries
+ * (keepsApiRecords in site/index.ts).
  * Rendering 64k articles keeps ~0.65 GB live on the main thread; 60% more on top of it, with
  * a rendering thread and a search indexer beside it, took the build to 2.1 GB.
  */
