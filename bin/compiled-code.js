@@ -87,6 +87,23 @@ async function compile(esbuild, srcDir, files, target) {
   }
 }
 
+/** Compiles in this process at the moment, over every package root: they share one esbuild service. */
+let compiling = 0;
+
+/**
+ * compile, then esbuild's service stopped once no compile is in flight: it is a child process
+ * (~50 MB) that would otherwise live as long as the command. Stopping it while another compile
+ * waits on it would leave that one waiting for ever; the next compile starts a new service.
+ */
+async function compileThenStop(esbuild, srcDir, files, target) {
+  compiling++;
+  try {
+    await compile(esbuild, srcDir, files, target);
+  } finally {
+    if (--compiling === 0) await esbuild.stop();
+  }
+}
+
 /** Deletes the copies beside `keep` that nobody has made or used for a day. */
 function pruneStale(cacheDir, keep) {
   for (const name of readdirSync(cacheDir)) {
@@ -128,7 +145,7 @@ export async function compiledSources(packageRoot) {
     const target = join(cacheDir, sourcesFingerprint(srcDir, files, compilerVersion, tsconfig));
     if (!existsSync(join(target, "package.json"))) {
       mkdirSync(cacheDir, { recursive: true });
-      await compile(require("esbuild"), srcDir, files, target);
+      await compileThenStop(require("esbuild"), srcDir, files, target);
       pruneStale(cacheDir, target);
     } else {
       markInUse(target);

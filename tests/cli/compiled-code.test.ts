@@ -1,13 +1,16 @@
 import { mkdir, mkdtemp, readFile, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { compiledSources } from "../../bin/compiled-code.js";
 import { sourceVersion } from "../../src/content/source-version.ts";
 import { projectRoot } from "../e2e/project.ts";
 
+const run = promisify(execFile);
 const roots: string[] = [];
 afterAll(async () => {
   for (const root of roots) await rm(root, { recursive: true, force: true });
@@ -112,6 +115,27 @@ describe("compiledSources", () => {
     const results = await Promise.all([compiledSources(root), compiledSources(root), compiledSources(root)]);
     expect(new Set(results.map((url) => url?.href)).size).toBe(1);
     expect(await answerOf(results[0]!)).toBe("hello, archive");
+  });
+
+  it("stops esbuild's service once it has compiled, so the command does not carry it", async () => {
+    const root = await makePackage(sources);
+    // A process of its own: the compile, then the live processes it has as children (from /proc: Linux).
+    const script = `
+      import { readdirSync, readFileSync } from "node:fs";
+      const { compiledSources } = await import(${JSON.stringify(pathToFileURL(join(projectRoot, "bin", "compiled-code.js")).href)});
+      const compiled = await compiledSources(${JSON.stringify(root)});
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const children = [];
+      for (const entry of readdirSync("/proc").filter((name) => /^\\d+$/.test(name))) {
+        let stat = "";
+        try { stat = readFileSync("/proc/" + entry + "/stat", "utf8"); } catch { continue; }
+        const [state, ppid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        if (Number(ppid) === process.pid && state !== "Z") children.push(stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")));
+      }
+      console.log(JSON.stringify({ compiled: compiled !== null, children }));
+    `;
+    const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script]);
+    expect(JSON.parse(stdout)).toEqual({ compiled: true, children: [] });
   });
 
   it("runs the sources as they are when asked to, or when they do not compile", async () => {
